@@ -1,0 +1,5 @@
+"""Allow ``python -m synergy_wizard``."""
+
+from synergy_wizard.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,29 @@
+"""Fixtures shared by every test tier."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    """The folder of test fixtures (good and broken checklists, dossiers)."""
+    return DATA
+
+
+@pytest.fixture
+def mini_checklist_path() -> Path:
+    """A small valid checklist using every answer kind."""
+    return DATA / "good" / "mini.yaml"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own empty dossier folder; the user's real one is never touched."""
+    home = tmp_path / "dossiers"
+    monkeypatch.setenv("SYNERGY_WIZARD_HOME", str(home))
+    return home
