@@ -23,6 +23,8 @@ from pydantic import (
     model_validator,
 )
 
+from synergy_wizard.checklist.conditions import Condition, referenced_questions, tests_of
+
 #: An identifier usable in files and URLs: lowercase letters, digits and dashes.
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Identifier = Annotated[str, StringConstraints(strict=True, pattern=ID_PATTERN, max_length=80)]
@@ -88,7 +90,11 @@ class Reference(_Strict):
     """Une référence (texte légal, article, source) attachée à une question."""
 
     text: Text = Field(alias="texte")
-    """La référence telle qu'elle sera affichée, par exemple « art. 26bis LO »."""
+    """La référence telle qu'elle sera affichée, par exemple « Loi organique des CPAS »."""
+    article: OptionalText = ""
+    """Article visé, par exemple « art. 26bis, § 1er »."""
+    date: OptionalText = ""
+    """Date du texte ou de la publication, par exemple « 19 juillet 2018 »."""
     source: OptionalText = ""
     """Identifiant d'une source déclarée dans la liste « sources » de la check-list."""
     url: OptionalText = ""
@@ -118,6 +124,11 @@ class Question(_Strict):
     """Ce qui s'est montré problématique sur le terrain."""
     references: tuple[Reference, ...] = Field(default=())
     """Références légales ou documentaires."""
+    visible_if: Condition | None = Field(default=None, alias="visible_si")
+    """Condition pour afficher la question (sinon elle est toujours affichée)."""
+    former_ids: tuple[Identifier, ...] = Field(default=(), alias="anciens_ids")
+    """Identifiants que la question a portés dans des versions précédentes : les réponses
+    données sous ces identifiants sont reprises."""
 
     @model_validator(mode="after")
     def _choices_fit_kind(self) -> Question:
@@ -162,6 +173,31 @@ class Section(_Strict):
     """Texte d'introduction en Markdown, affiché en tête de section."""
     questions: tuple[Question, ...] = Field(min_length=1)
     """Les questions de la section, dans l'ordre."""
+    visible_if: Condition | None = Field(default=None, alias="visible_si")
+    """Condition pour afficher la section entière."""
+    repeat_for: Identifier | None = Field(default=None, alias="repeter_pour")
+    """Identifiant d'une question à choix multiple (hors de cette section) : la section est
+    répétée une fois par choix coché, avec le libellé du choix dans son titre."""
+
+
+class GlossaryEntry(_Strict):
+    """Un terme du glossaire de la check-list."""
+
+    term: Text = Field(alias="terme")
+    """Le terme ou le sigle, par exemple « CPPT »."""
+    definition: Text
+    """L'explication, en une ou deux phrases."""
+
+
+class ChangelogEntry(_Strict):
+    """Une version publiée de la check-list et ce qui a changé."""
+
+    version: Annotated[str, StringConstraints(strict=True, pattern=r"^\d+\.\d+(?:\.\d+)?$")]
+    """Numéro de la version, entre guillemets."""
+    date: date
+    """Date de publication (AAAA-MM-JJ)."""
+    changes: tuple[Text, ...] = Field(alias="changements", min_length=1)
+    """Ce qui a changé, en phrases courtes."""
 
 
 class Checklist(_Strict):
@@ -183,6 +219,10 @@ class Checklist(_Strict):
     """Sources documentaires citées."""
     sections: tuple[Section, ...] = Field(min_length=1)
     """Les sections de la check-list, dans l'ordre."""
+    glossary: tuple[GlossaryEntry, ...] = Field(default=(), alias="glossaire")
+    """Glossaire : les termes et sigles employés, expliqués simplement."""
+    changelog: tuple[ChangelogEntry, ...] = Field(default=(), alias="historique")
+    """Historique des versions, de la plus récente à la plus ancienne."""
 
     @field_validator("legal_framework_date", mode="before")
     @classmethod
@@ -214,9 +254,82 @@ class Checklist(_Strict):
                         f"la question « {question.id} » cite la source « {ref.source} », "
                         "qui n'est pas déclarée dans « sources »"
                     )
+        problems.extend(self._condition_problems(question_ids))
         if problems:
             raise ValueError(" ; ".join(problems))
         return self
+
+    def _condition_problems(self, question_ids: set[str]) -> list[str]:
+        """Conditions and repeats must name existing questions and possible values."""
+        problems: list[str] = []
+        by_id = {q.id: q for q in self.questions}
+        for section in self.sections:
+            owners: list[tuple[str, Condition | None]] = [
+                (f"la section « {section.id} »", section.visible_if)
+            ]
+            owners += [(f"la question « {q.id} »", q.visible_if) for q in section.questions]
+            for owner, condition in owners:
+                if condition is None:
+                    continue
+                for test in tests_of(condition):
+                    target = by_id.get(test.question)
+                    if target is None:
+                        problems.append(
+                            f"la condition de {owner} cite la question « {test.question} », "
+                            "qui n'existe pas"
+                        )
+                        continue
+                    problems.extend(_test_problems(owner, test, target))
+            if section.repeat_for is not None:
+                target = by_id.get(section.repeat_for)
+                if target is None or target.kind != "choix_multiple":
+                    problems.append(
+                        f"la section « {section.id} » est répétée pour « {section.repeat_for} », "
+                        "qui doit être une question à choix multiple existante"
+                    )
+                elif target.id in {q.id for q in section.questions}:
+                    problems.append(
+                        f"la section « {section.id} » ne peut pas être répétée pour une de ses "
+                        "propres questions"
+                    )
+        problems.extend(self._cycle_problems())
+        for question in self.questions:
+            for former in question.former_ids:
+                if former in question_ids:
+                    problems.append(
+                        f"l'ancien identifiant « {former} » de la question « {question.id} » "
+                        "est encore utilisé par une question"
+                    )
+        return problems
+
+    def _cycle_problems(self) -> list[str]:
+        """Questions whose visibility depends, directly or not, on themselves."""
+        depends: dict[str, set[str]] = {}
+        for section in self.sections:
+            section_refs = referenced_questions(section.visible_if)
+            for q in section.questions:
+                depends[q.id] = referenced_questions(q.visible_if) | section_refs
+        problems: list[str] = []
+        reported: set[frozenset[str]] = set()
+        for start in depends:
+            stack: list[tuple[str, tuple[str, ...]]] = [(start, (start,))]
+            while stack:
+                current, trail = stack.pop()
+                for nxt in depends.get(current, ()):
+                    if nxt == start:
+                        cycle = frozenset(trail)
+                        if cycle not in reported:
+                            reported.add(cycle)
+                            path = " → ".join((*trail, start))
+                            problems.append(f"les conditions forment une boucle : {path}")
+                    elif nxt not in trail:
+                        stack.append((nxt, (*trail, nxt)))
+        return problems
+
+    @cached_property
+    def former_id_map(self) -> dict[str, str]:
+        """Former question id → current question id."""
+        return {old: q.id for q in self.questions for old in q.former_ids}
 
     @cached_property
     def questions(self) -> tuple[Question, ...]:
@@ -227,9 +340,7 @@ class Checklist(_Strict):
     def question_index(self) -> dict[str, tuple[int, int]]:
         """Question id → (section index, question index within the section)."""
         return {
-            q.id: (si, qi)
-            for si, s in enumerate(self.sections)
-            for qi, q in enumerate(s.questions)
+            q.id: (si, qi) for si, s in enumerate(self.sections) for qi, q in enumerate(s.questions)
         }
 
     def question(self, question_id: str) -> Question:
@@ -244,5 +355,36 @@ class Checklist(_Strict):
     @cached_property
     def content_hash(self) -> str:
         """A stable fingerprint of the content (not of comments or layout in the YAML file)."""
-        digest = hashlib.sha256(self.model_dump_json(by_alias=True).encode("utf-8"))
+        # Defaults are left out so that a new optional field does not change existing hashes.
+        content = self.model_dump_json(by_alias=True, exclude_defaults=True)
+        digest = hashlib.sha256(content.encode("utf-8"))
         return "sha256:" + digest.hexdigest()
+
+
+def _test_problems(owner: str, test: object, target: Question) -> list[str]:
+    from synergy_wizard.checklist.conditions import Test
+
+    assert isinstance(test, Test)
+    problems: list[str] = []
+    if test.contains is not None and target.kind != "choix_multiple":
+        problems.append(
+            f"la condition de {owner} emploie « contient » sur la question « {target.id} », "
+            "qui n'est pas à choix multiple (employez « est » ou « parmi »)"
+        )
+    if (test.equals is not None or test.among is not None) and target.kind not in (
+        "statut",
+        "choix",
+    ):
+        problems.append(
+            f"la condition de {owner} emploie « est » ou « parmi » sur la question "
+            f"« {target.id} », qui n'est ni un statut ni un choix unique"
+        )
+    possible = {c.id for c in target.effective_choices}
+    for value in test.values:
+        if possible and value not in possible:
+            allowed = ", ".join(sorted(possible))
+            problems.append(
+                f"la condition de {owner} attend « {value} » pour la question « {target.id} », "
+                f"qui ne propose pas ce choix (choix possibles : {allowed})"
+            )
+    return problems
