@@ -1,0 +1,208 @@
+"""The Jinja2 environments of the dossier templates, and their errors in French.
+
+Templates are looked up in the staff's own folder first (when given), then in the bundled
+``templates/`` folder, so one file (say ``dossier.css``) can be overridden alone. Templates
+run sandboxed: a template edited by hand can read the context it is given and nothing else.
+
+- HTML: autoescape always on (``select_autoescape`` would not match ``*.html.j2``) and
+  ``StrictUndefined``, so a misspelled name is an error rather than a silent blank.
+- Markdown: no autoescape; user text goes through the ``md``/``md_block`` filters.
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Literal
+
+import jinja2
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from synergy_wizard import paths
+from synergy_wizard.errors import NotFoundError, TemplateError
+from synergy_wizard.render.escape import escape_block, escape_inline, markdown_url
+from synergy_wizard.render.french import plural
+
+Format = Literal["html", "md"]
+"""The formats a dossier is rendered to."""
+
+TEMPLATE_NAMES: dict[str, str] = {"html": "dossier.html.j2", "md": "dossier.md.j2"}
+"""The main template of each format."""
+
+
+def search_path(templates_dir: Path | None) -> list[Path]:
+    """Where templates are looked up, in order: the staff's folder, then the bundled one."""
+    folders = []
+    if templates_dir is not None:
+        folder = Path(templates_dir).expanduser().resolve()
+        if not folder.is_dir():
+            raise NotFoundError(
+                f"Le dossier de modèles {folder} n'existe pas.",
+                hint="Indiquez un dossier existant, ou aucun pour utiliser les modèles fournis.",
+            )
+        folders.append(folder)
+    folders.append(paths.bundled_templates_dir())
+    return folders
+
+
+class UnreadableTemplate(Exception):
+    """A template file that is not valid UTF-8 (saved in another encoding by an editor)."""
+
+    def __init__(self, name: str, path: Path | None, error: UnicodeDecodeError) -> None:
+        super().__init__(name)
+        self.name = name
+        self.path = path
+        self.line = error.object[: error.start].count(b"\n") + 1
+        self.byte = error.object[error.start : error.start + 1].hex()
+
+
+class _Loader(jinja2.FileSystemLoader):
+    """Reads templates as UTF-8 and names the file when one is not."""
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError as exc:
+            found = (Path(folder) / template for folder in self.searchpath)
+            path = next((candidate for candidate in found if candidate.is_file()), None)
+            raise UnreadableTemplate(template, path, exc) from exc
+
+
+def make_environment(fmt: Format, folders: list[Path]) -> jinja2.Environment:
+    """A sandboxed environment for ``fmt`` reading templates from ``folders``."""
+    env = ImmutableSandboxedEnvironment(
+        loader=_Loader(folders, encoding="utf-8"),
+        autoescape=fmt == "html",
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters["plural"] = plural
+    if fmt == "md":
+        env.filters["md"] = escape_inline
+        env.filters["md_block"] = escape_block
+        env.filters["md_url"] = markdown_url
+    return env
+
+
+def render_template(
+    fmt: Format, context: Mapping[str, object], *, templates_dir: Path | None = None
+) -> str:
+    """Render the main template of ``fmt``; any template problem becomes a ``TemplateError``."""
+    folders = search_path(templates_dir)
+    env = make_environment(fmt, folders)
+    name = TEMPLATE_NAMES[fmt]
+    try:
+        return env.get_template(name).render(context)
+    except Exception as exc:  # anything a template does wrong is reported, never swallowed
+        raise _template_error(exc, name, folders, context) from exc
+
+
+def _template_error(
+    exc: BaseException, main: str, folders: list[Path], context: Mapping[str, object]
+) -> TemplateError:
+    """A French message naming the template file and line at fault."""
+    name, path, line = _locate(exc, main, folders)
+    where = f"Le modèle {name}, ligne {line}" if line else f"Le modèle {name}"
+    message = f"{where} : {_describe(exc)}"
+    if isinstance(exc, jinja2.TemplateNotFound) and not line:
+        message = f"Le modèle {exc.name} est introuvable."
+    hint = f"Fichier : {path}" if path else ""
+    if isinstance(exc, jinja2.UndefinedError):
+        names = ", ".join(sorted(context))
+        hint = _join(hint, f"Noms disponibles dans un modèle de dossier : {names}.")
+    elif isinstance(exc, jinja2.TemplateNotFound):
+        searched = " ; ".join(str(folder) for folder in folders)
+        hint = _join(hint, f"Modèles cherchés dans : {searched}.")
+    return TemplateError(message, hint=hint)
+
+
+def _join(first: str, second: str) -> str:
+    return f"{first}\n{second}" if first else second
+
+
+def _locate(exc: BaseException, main: str, folders: list[Path]) -> tuple[str, str, int]:
+    """(template name, file path, line) of the error; line 0 when unknown."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        path = exc.filename or ""
+        return exc.name or _name_of(path, folders) or main, path, exc.lineno or 0
+    if isinstance(exc, UnreadableTemplate):
+        return exc.name, str(exc.path or ""), exc.line
+    # Jinja rewrites tracebacks so that template frames carry the template file and line.
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        name = _name_of(frame.filename, folders)
+        if name:
+            return name, frame.filename, frame.lineno or 0
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return str(exc.name or main), "", 0
+    return main, "", 0
+
+
+def _name_of(filename: str, folders: list[Path]) -> str:
+    """The template name of ``filename`` when it lies in one of ``folders``, else ""."""
+    path = Path(filename)
+    if not filename or not path.is_file():
+        return ""
+    for folder in folders:
+        try:
+            return path.resolve().relative_to(folder.resolve()).as_posix()
+        except ValueError:
+            continue
+    return ""
+
+
+_SYNTAX_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"unexpected end of template", re.IGNORECASE),
+        "le modèle se termine alors qu'un bloc n'est pas fermé",
+    ),
+    (re.compile(r"encountered unknown tag '([^']+)'", re.IGNORECASE), "balise inconnue « {0} »"),
+    (re.compile(r"expected an expression", re.IGNORECASE), "une expression est attendue"),
+    (re.compile(r"unexpected char '([^']+)'", re.IGNORECASE), "caractère inattendu « {0} »"),
+    (re.compile(r"unexpected '([^']+)'", re.IGNORECASE), "symbole inattendu « {0} »"),
+    (re.compile(r"expected token '([^']+)'", re.IGNORECASE), "« {0} » attendu"),
+    (re.compile(r"no filter named '([^']+)'", re.IGNORECASE), "filtre inconnu « {0} »"),
+    (re.compile(r"no test named '([^']+)'", re.IGNORECASE), "test inconnu « {0} »"),
+)
+
+_UNDEFINED_NAME = re.compile(r"^'([^']+)' is undefined$")
+_MISSING_ATTRIBUTE = re.compile(r"^'(.+)' has no attribute '([^']+)'$")
+
+
+def _describe(exc: BaseException) -> str:
+    """What went wrong, in French; Jinja's own words are kept when there is no translation."""
+    message = str(getattr(exc, "message", None) or exc).strip()
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return f"le modèle « {exc.name} » est introuvable."
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        for pattern, french in _SYNTAX_MESSAGES:
+            found = pattern.search(message)
+            if found:
+                return f"erreur de syntaxe, {french.format(*found.groups())} ({message})."
+        return f"erreur de syntaxe ({message})."
+    if isinstance(exc, jinja2.UndefinedError):
+        found = _UNDEFINED_NAME.match(message)
+        if found:
+            return f"le nom « {found.group(1)} » est inconnu."
+        found = _MISSING_ATTRIBUTE.match(message)
+        if found:
+            owner = found.group(1).removesuffix(" object").rsplit(".", 1)[-1]
+            return f"« {owner} » n'a pas d'attribut « {found.group(2)} »."
+        return f"valeur inconnue ({message})."
+    if isinstance(exc, SecurityError):
+        return f"opération interdite dans un modèle ({message})."
+    if isinstance(exc, UnreadableTemplate):
+        return (
+            f"le fichier n'est pas enregistré en UTF-8 (octet {exc.byte} illisible) ; "
+            "enregistrez-le en UTF-8 depuis votre éditeur."
+        )
+    if isinstance(exc, RecursionError):
+        return "le modèle s'appelle lui-même sans fin (récursion)."
+    return f"erreur pendant la production du dossier ({type(exc).__name__} : {message})."
