@@ -33,6 +33,8 @@ class Problem:
     message: str
     hint: str = ""
     severity: str = "erreur"
+    code: str = ""
+    """A stable name for the kind of problem (``cle-inconnue``...), for tools; may be empty."""
 
     def __str__(self) -> str:
         text = f"{self.location}: {self.severity} : {self.message}"
@@ -58,7 +60,7 @@ class SynergyError(Exception):
 
 
 class ProblemsError(SynergyError):
-    """An error made of one or more located problems (all problems of a file, not only the first)."""
+    """An error made of located problems: all the problems of a file, not only the first."""
 
     def __init__(self, problems: list[Problem], summary: str) -> None:
         super().__init__(summary)

@@ -35,8 +35,11 @@ def _checklist(**overrides: Any) -> dict[str, Any]:
                     },
                 ],
             },
-            {"id": "s2", "titre": "Seconde", "questions": [{"id": "q3", "texte": "Texte ?",
-                                                          "type": "texte"}]},
+            {
+                "id": "s2",
+                "titre": "Seconde",
+                "questions": [{"id": "q3", "texte": "Texte ?", "type": "texte"}],
+            },
         ],
     }
     data.update(overrides)
@@ -46,7 +49,11 @@ def _checklist(**overrides: Any) -> dict[str, Any]:
 def test_mini_checklist_is_valid(mini_checklist_path: Any) -> None:
     checklist = Checklist.model_validate(yaml.safe_load(mini_checklist_path.read_text("utf-8")))
     assert [q.kind for q in checklist.questions] == [
-        "statut", "choix", "choix_multiple", "texte", "texte_long",
+        "statut",
+        "choix",
+        "choix_multiple",
+        "texte",
+        "texte_long",
     ]
     assert checklist.section_of("services-vises").id == "services"
     assert checklist.question("porteur").choice_label("cpas") == "Le CPAS"
@@ -54,7 +61,11 @@ def test_mini_checklist_is_valid(mini_checklist_path: Any) -> None:
 
 def test_statut_scale_is_in_key_order() -> None:
     assert [c.id for c in STATUT_CHOICES] == [
-        "oui", "non", "partiellement", "a-verifier", "sans-objet",
+        "oui",
+        "non",
+        "partiellement",
+        "a-verifier",
+        "sans-objet",
     ]
 
 
