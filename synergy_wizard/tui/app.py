@@ -1,0 +1,196 @@
+"""The application: title, stylesheet, global keys, opening dossiers. Behaviour is in screens."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+from collections.abc import Sequence
+from pathlib import Path
+from typing import ClassVar, Protocol, runtime_checkable
+
+from rich.text import Text
+from textual import events
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from synergy_wizard.answers.storage import DossierStore
+from synergy_wizard.checklist.models import Checklist
+from synergy_wizard.errors import SynergyError
+from synergy_wizard.tui.crash import write_crash_log
+from synergy_wizard.tui.keys import key_display
+from synergy_wizard.tui.messages import OpenDossier
+from synergy_wizard.tui.screens.dialogs import ErrorDialog, NoticeDialog, TooSmallScreen
+from synergy_wizard.tui.screens.home import HomeScreen
+from synergy_wizard.tui.screens.walk import WalkScreen
+from synergy_wizard.tui.session import Catalog, open_session
+
+MIN_WIDTH = 80
+MIN_HEIGHT = 22
+
+
+@runtime_checkable
+class SavesOnExit(Protocol):
+    """A screen holding changes that must reach the disk before the program ends."""
+
+    def save_before_exit(self) -> bool:
+        """Save what is pending. False when it could not be saved."""
+
+
+class SynergyWizardApp(App[None]):
+    """Walk a checklist, one question at a time, saving every answer at once."""
+
+    TITLE = "Assistant synergies"
+    SUB_TITLE = "Projets de synergie commune–CPAS"
+    CSS_PATH = "wizard.tcss"
+    ENABLE_COMMAND_PALETTE = False  # its texts are in English; every action has a key
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012 (Textual API)
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quitter", priority=True, id="app.quit"),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+    ]
+
+    def __init__(
+        self,
+        dossiers_dir: Path,
+        open_path: Path | None = None,
+        *,
+        checklists: Sequence[Checklist] | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = DossierStore(dossiers_dir)
+        self.catalog = Catalog(checklists)
+        self.open_path = open_path
+        self._quit_anyway = False
+        self._started = False
+        self._crashed = False
+        self._crash_log: Path | None = None
+
+    def on_mount(self) -> None:
+        self._install_signal_handlers()
+        self.push_screen(HomeScreen(self.store, self.catalog))
+        if self.open_path is not None:
+            self.open_dossier(self.open_path)
+        self._started = True
+        if self.store.removed_temp_files:
+            count = len(self.store.removed_temp_files)
+            self.notify(
+                f"Un enregistrement avait été interrompu ({count} fichier(s) temporaire(s) "
+                "supprimé(s)). Vos dossiers contiennent toutes les réponses enregistrées "
+                "avant l'interruption.",
+                title="Reprise après interruption",
+                timeout=15,
+            )
+        self._check_size(self.size.width, self.size.height)
+
+    # --- dossiers and errors ------------------------------------------------------------
+
+    def open_dossier(self, path: Path) -> None:
+        """Open the dossier at ``path`` on the walk screen, or explain why it cannot be."""
+        try:
+            session = open_session(path, self.catalog)
+        except SynergyError as error:
+            self.show_error(error)
+            return
+        self.push_screen(WalkScreen(session))
+        if session.notices:
+            self.push_screen(NoticeDialog("La check-list a changé", "\n".join(session.notices)))
+
+    def on_open_dossier(self, message: OpenDossier) -> None:
+        self.open_dossier(message.path)
+
+    def show_error(self, error: SynergyError) -> None:
+        """Show a runtime failure in the error dialog (never a traceback)."""
+        self.push_screen(ErrorDialog.for_error(error))
+
+    # --- size ---------------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._started:  # before on_mount, the screens are not there yet
+            self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int, height: int) -> None:
+        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        notices = [s for s in self.screen_stack if isinstance(s, TooSmallScreen)]
+        if too_small and not notices:
+            self.push_screen(TooSmallScreen(MIN_WIDTH, MIN_HEIGHT))
+        elif too_small:
+            notices[-1].update_size(width, height)
+        elif notices and self.screen is notices[-1]:
+            self.pop_screen()
+
+    # --- quitting -----------------------------------------------------------------------
+
+    def save_pending(self) -> bool:
+        """Save what every open screen still holds. False if something could not be saved."""
+        saved = True
+        for screen in self.screen_stack:
+            if isinstance(screen, SavesOnExit):
+                saved = screen.save_before_exit() and saved
+        return saved
+
+    async def action_quit(self) -> None:
+        """Quit; everything is already on disk (pending typing is saved first)."""
+        if self.save_pending() or self._quit_anyway:
+            self.exit()
+            return
+        self._quit_anyway = True
+        self.push_screen(
+            ErrorDialog(
+                "Réponses non enregistrées",
+                "Vos dernières modifications n'ont pas pu être enregistrées sur le disque.\n"
+                "Corrigez le problème (place disque, droits sur le dossier) puis modifiez une "
+                "réponse pour réessayer, ou appuyez de nouveau sur Ctrl+Q pour quitter quand "
+                "même : ces dernières modifications seront alors perdues.",
+            )
+        )
+
+    def action_help_quit(self) -> None:
+        self.notify("Appuyez sur Ctrl+Q pour quitter.", title="Quitter ?")
+
+    # --- unexpected errors ---------------------------------------------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Textual's one funnel for unhandled errors, which always ends the app.
+
+        Save what can still be saved and log the error without any answer text; Textual
+        then closes the app, and :meth:`_fatal_error` prints a French message instead of its
+        traceback (whose local variables could show the user's answers).
+        """
+        if not self._crashed:
+            self._crashed = True
+            self._crash_log = write_crash_log(self.store.folder, error)
+            try:
+                self.save_pending()
+            except Exception as save_error:  # the screens may be half-built by now
+                write_crash_log(self.store.folder, save_error)
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        self.bell()
+        message = (
+            "L'assistant s'est arrêté à cause d'une erreur inattendue.\n"
+            "Les réponses déjà données sont enregistrées ; relancez synergy-wizard pour "
+            "reprendre là où vous étiez."
+        )
+        if self._crash_log is not None:
+            message += f"\nDétails techniques, sans vos réponses : {self._crash_log}"
+        self._exit_renderables.append(Text(message))
+        self._close_messages_no_wait()
+
+    def _install_signal_handlers(self) -> None:
+        """Closing the terminal (SIGHUP) or SIGTERM: save what is pending, then exit."""
+        if self.is_headless:
+            return
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+            if signum is not None:
+                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                    loop.add_signal_handler(signum, self._terminate)
+
+    def _terminate(self) -> None:
+        self.save_pending()
+        self.exit(return_code=0)
+
+    def get_key_display(self, binding: Binding) -> str:
+        return binding.key_display or key_display(binding.key)

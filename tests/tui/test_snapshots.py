@@ -1,0 +1,98 @@
+"""What the user sees, at 80×24: compared with the approved screenshots in __snapshots__.
+
+Regenerate with ``pytest tests/tui --snapshot-update`` and look at the SVG files before
+committing them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+from tui_helpers import FIXED_TIME, make_dossier
+
+from synergy_wizard.checklist.models import Checklist
+from synergy_wizard.tui.app import SynergyWizardApp
+
+SnapCompare = Callable[..., bool]
+
+
+def test_home_without_dossiers(
+    snap_compare: SnapCompare, app_factory: Callable[..., SynergyWizardApp]
+) -> None:
+    assert snap_compare(app_factory(), terminal_size=(80, 24))
+
+
+def test_home_with_dossiers(
+    snap_compare: SnapCompare,
+    app_factory: Callable[..., SynergyWizardApp],
+    dossiers_dir: Path,
+    mini_checklist: Checklist,
+) -> None:
+    make_dossier(
+        dossiers_dir,
+        mini_checklist,
+        "Service informatique commun",
+        answers={"probleme-resolu": "oui", "porteur": "conjoint"},
+    )
+    broken = dossiers_dir / "abime.yaml"
+    broken.write_text("projet: [", encoding="utf-8")
+    later = (FIXED_TIME + timedelta(days=1)).timestamp()
+    os.utime(broken, (later, later))  # listed first, whatever today's date
+    assert snap_compare(app_factory(), terminal_size=(80, 24))
+
+
+def test_new_dossier_form(
+    snap_compare: SnapCompare, app_factory: Callable[..., SynergyWizardApp]
+) -> None:
+    assert snap_compare(
+        app_factory(), press=["n", "tab", *"Cuisine commune"], terminal_size=(80, 24)
+    )
+
+
+def test_walk_on_a_statut_question(
+    snap_compare: SnapCompare,
+    app_factory: Callable[..., SynergyWizardApp],
+    dossiers_dir: Path,
+    mini_checklist: Checklist,
+) -> None:
+    path = make_dossier(
+        dossiers_dir,
+        mini_checklist,
+        answers={"probleme-resolu": "partiellement"},
+        notes={"probleme-resolu": "Chiffres 2025 demandés au receveur."},
+        position="probleme-resolu",
+    )
+    assert snap_compare(app_factory(path), terminal_size=(80, 24))
+
+
+def test_walk_on_a_multiple_choice_question(
+    snap_compare: SnapCompare,
+    app_factory: Callable[..., SynergyWizardApp],
+    dossiers_dir: Path,
+    mini_checklist: Checklist,
+) -> None:
+    path = make_dossier(
+        dossiers_dir,
+        mini_checklist,
+        answers={"probleme-resolu": "oui", "services-vises": ["grh", "marches-publics"]},
+        position="services-vises",
+    )
+    assert snap_compare(app_factory(path), terminal_size=(80, 24))
+
+
+def test_summary(
+    snap_compare: SnapCompare,
+    app_factory: Callable[..., SynergyWizardApp],
+    dossiers_dir: Path,
+    mini_checklist: Checklist,
+) -> None:
+    path = make_dossier(
+        dossiers_dir,
+        mini_checklist,
+        answers={"probleme-resolu": "a-verifier", "porteur": "cpas", "services-vises": ["grh"]},
+        position="probleme-resolu",
+    )
+    assert snap_compare(app_factory(path), press=["ctrl+r"], terminal_size=(80, 24))
