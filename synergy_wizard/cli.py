@@ -1,8 +1,8 @@
 """Command line: argument parsing, sub-commands and exit codes.
 
-``list``, ``validate``, ``new`` and ``render`` never import Textual: the wizard is imported only
-when it is launched. Every error the user can meet is printed in French on stderr, with exit
-status 2; no traceback.
+``list``, ``validate``, ``lint``, ``schema``, ``new-checklist``, ``new`` and ``render`` never
+import Textual: the wizard is imported only when it is launched. Every error the user can meet
+is printed in French on stderr, with exit status 2; no traceback.
 """
 
 from __future__ import annotations
@@ -31,7 +31,8 @@ class _FrenchFormatter(argparse.RawDescriptionHelpFormatter):
         groups: object,
         prefix: str | None = None,
     ) -> None:
-        super().add_usage(usage, actions, groups, prefix or "Utilisation : ")  # type: ignore[arg-type]
+        french = "Utilisation : " if prefix is None else prefix  # "" for sub-command names
+        super().add_usage(usage, actions, groups, french)  # type: ignore[arg-type]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -43,9 +44,7 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self._positionals.title = "arguments"
         self._optionals.title = "options"
-        self.add_argument(
-            "-h", "--help", action="help", help="affiche cette aide et quitte"
-        )
+        self.add_argument("-h", "--help", action="help", help="affiche cette aide et quitte")
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
@@ -75,7 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument(
-        "--version", action="version", version=f"synergy-wizard {__version__}",
+        "--version",
+        action="version",
+        version=f"synergy-wizard {__version__}",
         help="affiche la version et quitte",
     )
     parser.add_argument(
@@ -84,8 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="dossier où sont rangés les dossiers de projet "
         "(par défaut : $SYNERGY_WIZARD_HOME, sinon le dossier de données de l'utilisateur)",
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMANDE", title="commandes",
-                                     parser_class=_Parser)
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMANDE", title="commandes", parser_class=_Parser
+    )
 
     open_cmd = commands.add_parser("open", help="ouvre un dossier dans l'assistant")
     open_cmd.add_argument("dossier", type=Path, help="fichier du dossier (.yaml)")
@@ -95,27 +97,98 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser(
         "validate", help="vérifie des check-lists (par défaut : celles fournies)"
     )
-    validate.add_argument("paths", nargs="*", type=Path, metavar="FICHIER",
-                          help="fichiers ou dossiers de check-lists YAML")
+    validate.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="FICHIER",
+        help="fichiers ou dossiers de check-lists YAML",
+    )
+
+    lint = commands.add_parser(
+        "lint",
+        help="relit des check-lists : erreurs, conditions impossibles, sigles, phrases longues… "
+        "(par défaut : celles fournies)",
+    )
+    lint.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="FICHIER",
+        help="fichiers ou dossiers de check-lists YAML",
+    )
+    lint.add_argument(
+        "--format",
+        choices=("texte", "json"),
+        default="texte",
+        help="texte (par défaut) ou json (une liste d'objets, pour les outils)",
+    )
+
+    commands.add_parser(
+        "schema",
+        help="affiche le schéma JSON des check-lists "
+        "(synergy-wizard schema > checklists/schema.json)",
+    )
+
+    new_checklist = commands.add_parser(
+        "new-checklist", help="crée une check-list de départ, commentée, à compléter"
+    )
+    new_checklist.add_argument(
+        "checklist_id",
+        metavar="ID",
+        help="identifiant de la check-list (minuscules, chiffres et tirets), "
+        "qui donne aussi le nom du fichier",
+    )
+    new_checklist.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FICHIER",
+        help="fichier ID.yaml à créer, ou dossier où le créer (par défaut : ./ID.yaml)",
+    )
 
     new = commands.add_parser("new", help="crée un dossier vide sans ouvrir l'assistant")
-    new.add_argument("--checklist", required=True, metavar="ID",
-                     help="identifiant d'une check-list fournie, ou chemin d'un fichier YAML")
+    new.add_argument(
+        "--checklist",
+        required=True,
+        metavar="ID",
+        help="identifiant d'une check-list fournie, ou chemin d'un fichier YAML",
+    )
     new.add_argument("--project", required=True, metavar="NOM", help="nom du projet")
     new.add_argument("--cpas", default="", help="nom du CPAS")
     new.add_argument("--partenaire", default="", help="commune ou partenaire")
     new.add_argument("--auteur", default="", help="personne qui prépare le dossier")
-    new.add_argument("-o", "--output", type=Path, metavar="FICHIER",
-                     help="fichier à créer (par défaut : dans le dossier des dossiers)")
+    new.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FICHIER",
+        help="fichier à créer (par défaut : dans le dossier des dossiers)",
+    )
 
-    render = commands.add_parser("render", help="produit le dossier de préparation (HTML ou Markdown)")
+    render = commands.add_parser(
+        "render", help="produit le dossier de préparation (HTML ou Markdown)"
+    )
     render.add_argument("dossier", type=Path, help="fichier du dossier (.yaml)")
-    render.add_argument("--format", choices=("html", "md"), default="html",
-                        help="format de sortie (html par défaut)")
-    render.add_argument("-o", "--output", type=Path, metavar="FICHIER",
-                        help="fichier produit (par défaut : à côté du dossier)")
-    render.add_argument("--templates", type=Path, metavar="DOSSIER",
-                        help="dossier de modèles remplaçant ceux fournis")
+    render.add_argument(
+        "--format",
+        choices=("html", "md"),
+        default="html",
+        help="format de sortie (html par défaut)",
+    )
+    render.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FICHIER",
+        help="fichier produit (par défaut : à côté du dossier)",
+    )
+    render.add_argument(
+        "--templates",
+        type=Path,
+        metavar="DOSSIER",
+        help="dossier de modèles remplaçant ceux fournis",
+    )
     return parser
 
 
@@ -138,13 +211,17 @@ def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
     checklists = load_bundled()
     rows = [("ID", "VERSION", "SECTIONS", "QUESTIONS", "TITRE")]
     rows += [
-        (c.id, c.version, str(len(c.sections)), str(len(c.questions)), c.title)
-        for c in checklists
+        (c.id, c.version, str(len(c.sections)), str(len(c.questions)), c.title) for c in checklists
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:
-        cells = [row[0].ljust(widths[0]), row[1].ljust(widths[1]),
-                 row[2].rjust(widths[2]), row[3].rjust(widths[3]), row[4]]
+        cells = [
+            row[0].ljust(widths[0]),
+            row[1].ljust(widths[1]),
+            row[2].rjust(widths[2]),
+            row[3].rjust(widths[3]),
+            row[4],
+        ]
         out.write("  ".join(cells).rstrip() + "\n")
     return EXIT_OK
 
@@ -165,8 +242,9 @@ def _checklist_files(paths: Sequence[Path]) -> list[Path]:
         elif path.is_file():
             files.append(path)
         else:
-            raise NotFoundError(f"Le fichier {path} n'existe pas.",
-                                hint="Vérifiez le chemin et l'orthographe.")
+            raise NotFoundError(
+                f"Le fichier {path} n'existe pas.", hint="Vérifiez le chemin et l'orthographe."
+            )
     return files
 
 
@@ -193,6 +271,32 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _cmd_lint(args: argparse.Namespace, out: TextIO) -> int:
+    from synergy_wizard.checklist.lint import lint_paths
+
+    report = lint_paths(_checklist_files(args.paths))
+    out.write(report.to_json() if args.format == "json" else report.to_text())
+    return report.exit_code
+
+
+def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
+    from synergy_wizard.checklist.schema import schema_text
+
+    out.write(schema_text())
+    return EXIT_OK
+
+
+def _cmd_new_checklist(args: argparse.Namespace, out: TextIO) -> int:
+    from synergy_wizard.checklist.starter import write_starter
+
+    path = write_starter(args.checklist_id, args.output)
+    out.write(
+        f"Check-list créée : {path}\n"
+        f"Complétez-la, puis vérifiez-la avec : synergy-wizard lint {path}\n"
+    )
+    return EXIT_OK
+
+
 def _cmd_new(args: argparse.Namespace, out: TextIO) -> int:
     from synergy_wizard.answers.model import Dossier, ProjectInfo
     from synergy_wizard.answers.storage import DossierStore, save_dossier
@@ -201,9 +305,12 @@ def _cmd_new(args: argparse.Namespace, out: TextIO) -> int:
 
     checklist = find_checklist(args.checklist)
     if not args.project.strip():
-        raise SynergyError("Le nom du projet est vide.", hint='Donnez un nom : --project "Mon projet".')
-    project = ProjectInfo(name=args.project.strip(), cpas=args.cpas, partner=args.partenaire,
-                          author=args.auteur)
+        raise SynergyError(
+            "Le nom du projet est vide.", hint='Donnez un nom : --project "Mon projet".'
+        )
+    project = ProjectInfo(
+        name=args.project.strip(), cpas=args.cpas, partner=args.partenaire, author=args.auteur
+    )
     if args.output is not None:
         path: Path = args.output
         if path.exists():
@@ -262,6 +369,9 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO], int]] = {
     "open": _cmd_wizard,
     "list": _cmd_list,
     "validate": _cmd_validate,
+    "lint": _cmd_lint,
+    "schema": _cmd_schema,
+    "new-checklist": _cmd_new_checklist,
     "new": _cmd_new,
     "render": _cmd_render,
 }

@@ -2,8 +2,9 @@
 
 A checklist author gets all the problems of a file at once, each with its line and column
 and a French explanation. The checks that pydantic cannot locate well (duplicate ids across
-sections, references to undeclared sources, the file name) are done here on the plain data,
-before validation; the model validators stay as a safety net and are not reported twice.
+sections, references to undeclared sources, the file name, conditions, repeats and former
+ids) are done here on the plain data, before validation; the model validators stay as a
+safety net and are not reported twice.
 """
 
 from __future__ import annotations
@@ -16,12 +17,19 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from synergy_wizard import paths
-from synergy_wizard.checklist.messages import explain_error
+from synergy_wizard.checklist.loader_refs import check_references
+from synergy_wizard.checklist.messages import explain_error, yaml_path
 from synergy_wizard.checklist.models import ID_PATTERN, Checklist
 from synergy_wizard.errors import ChecklistError, Location, NotFoundError, Problem
 from synergy_wizard.safe_yaml import Mark, YamlDocument, YamlError, parse_yaml
 
-__all__ = ["bundled_checklist_paths", "find_checklist", "load_bundled", "load_checklist"]
+__all__ = [
+    "bundled_checklist_paths",
+    "find_checklist",
+    "load_bundled",
+    "load_checklist",
+    "load_checklist_document",
+]
 
 MAX_BYTES = 5_000_000
 """The largest checklist file accepted (a real one is a few dozen kilobytes)."""
@@ -34,9 +42,15 @@ Loc = tuple[str | int, ...]
 
 def load_checklist(path: Path) -> Checklist:
     """Load and validate one checklist file; raise :class:`ChecklistError` listing every problem."""
+    return load_checklist_document(path)[0]
+
+
+def load_checklist_document(path: Path) -> tuple[Checklist, YamlDocument]:
+    """Like :func:`load_checklist`, also returning the YAML document with the position of every
+    node (for tools that point into the file, such as the linter)."""
     document = _read(path)
     checker = _Checker(path, document)
-    return checker.validate()
+    return checker.validate(), document
 
 
 def bundled_checklist_paths() -> list[Path]:
@@ -102,12 +116,12 @@ def _read(path: Path) -> YamlDocument:
         else:
             reason = exc.strerror or type(exc).__name__
         message = f"impossible de lire le fichier : {reason}"
-        raise ChecklistError([Problem(Location(path), message)]) from None
+        raise ChecklistError([Problem(Location(path), message, code="fichier-illisible")]) from None
     if size > MAX_BYTES:
         mega = f"{size / 1_000_000:.1f}".replace(".", ",")
         message = f"le fichier est trop volumineux ({mega} Mo ; au plus 5 Mo sont acceptés)"
         hint = "vérifiez qu'il s'agit bien d'une check-list"
-        raise ChecklistError([Problem(Location(path), message, hint)])
+        raise ChecklistError([Problem(Location(path), message, hint, code="fichier-trop-gros")])
     try:
         return parse_yaml(raw, path, max_bytes=MAX_BYTES)
     except YamlError as exc:
@@ -125,11 +139,14 @@ class _Checker:
         """Paths already reported here: pydantic errors at exactly these paths are dropped."""
         self.whole_file_checked = False
 
-    def add(self, loc: Loc, message: str, hint: str = "", *, at_key: bool = False) -> None:
+    def add(
+        self, loc: Loc, message: str, hint: str = "", *, code: str, at_key: bool = False
+    ) -> None:
         mark: Mark | None = self.document.key_marks.get(loc) if at_key else None
         if mark is None:
             mark = self.document.mark_for(loc)
-        problem = Problem(Location(self.path, mark.line, mark.column), message, hint)
+        where = Location(self.path, mark.line, mark.column)
+        problem = Problem(where, message, hint, code=code)
         if problem not in self.problems:
             self.problems.append(problem)
 
@@ -137,12 +154,17 @@ class _Checker:
         data = self.document.data
         if not isinstance(data, dict):
             what = "est vide" if data is None else "ne contient pas un dictionnaire de clés"
-            self.add((), f"le fichier {what} : une check-list commence par « id: … »")
+            self.add(
+                (),
+                f"le fichier {what} : une check-list commence par « id: … »",
+                code="fichier-vide" if data is None else "structure-invalide",
+            )
             raise ChecklistError(self.problems)
         self._check_file_name(data)
         self._check_date(data)
         self._check_ids_and_sources(data)
         self._check_choices(data)
+        self._check_references(data)
         checklist: Checklist | None = None
         try:
             checklist = Checklist.model_validate(data)
@@ -169,6 +191,7 @@ class _Checker:
                 f"« {self.path.name} »",
                 f"renommez le fichier en « {checklist_id.strip()}.yaml » ou écrivez "
                 f"« id: {expected} »",
+                code="nom-de-fichier",
             )
 
     def _check_date(self, data: dict[str, object]) -> None:
@@ -179,6 +202,7 @@ class _Checker:
                 ("cadre_legal_au",),
                 f"la date du cadre légal est {shown} : elle doit s'écrire AAAA-MM-JJ",
                 "par exemple cadre_legal_au: 2025-06-30",
+                code="date-invalide",
             )
             self.handled.add(("cadre_legal_au",))
 
@@ -205,6 +229,7 @@ class _Checker:
                             f"sources déclarées : {', '.join(sources)}"
                             if sources
                             else "déclarez-la dans la liste « sources » de la check-list",
+                            code="source-non-declaree",
                         )
                         self.whole_file_checked = True
 
@@ -223,6 +248,7 @@ class _Checker:
             (*loc, "id"),
             f"{what} « {key} » est utilisé deux fois (lignes {first_line} et {line})",
             "chaque identifiant doit être unique dans la check-list",
+            code="identifiant-en-double",
         )
         self.whole_file_checked = True
 
@@ -241,6 +267,7 @@ class _Checker:
                             where,
                             f"une question de type « {kind} » doit proposer au moins deux choix",
                             "ajoutez des éléments « - id: … / libelle: … » sous « choix »",
+                            code="choix-insuffisants",
                         )
                         self.handled.add(loc)
                     seen: dict[str, Loc] = {}
@@ -253,6 +280,7 @@ class _Checker:
                         f"la clé « choix » ne s'emploie qu'avec les types « choix » et "
                         f"« choix_multiple », pas avec « {kind} »",
                         "retirez « choix » ou changez le type de la question",
+                        code="choix-inattendus",
                         at_key=True,
                     )
                     self.handled.add(loc)
@@ -271,16 +299,24 @@ class _Checker:
             (*loc, "id"),
             f"le choix « {key} » figure deux fois dans la question (lignes {first_line} et {line})",
             "chaque choix d'une question doit avoir son propre identifiant",
+            code="choix-en-double",
         )
         return True
+
+    def _check_references(self, data: dict[str, object]) -> None:
+        def report(loc: Loc, message: str, hint: str, code: str, at_key: bool) -> None:
+            self.add(loc, message, hint, code=code, at_key=at_key)
+
+        if check_references(data, report):
+            self.whole_file_checked = True
 
     # --- pydantic errors ---------------------------------------------------------------------
 
     def _report_validation(self, exc: ValidationError) -> None:
         errors = exc.errors(include_url=False)
-        locs = [tuple(error["loc"]) for error in errors]
+        locs = [yaml_path(tuple(error["loc"])) for error in errors]
         for error in errors:
-            loc: Loc = tuple(error["loc"])
+            loc: Loc = yaml_path(tuple(error["loc"]))
             if error["type"] == "too_short" and any(
                 len(other) > len(loc) and other[: len(loc)] == loc for other in locs
             ):
@@ -289,7 +325,11 @@ class _Checker:
                 continue  # the same check, already reported here at a better place
             explanation = explain_error(error)
             self.add(
-                explanation.loc, explanation.message, explanation.hint, at_key=explanation.at_key
+                explanation.loc,
+                explanation.message,
+                explanation.hint,
+                code=explanation.code,
+                at_key=explanation.at_key,
             )
 
 

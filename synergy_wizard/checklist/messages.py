@@ -11,11 +11,12 @@ from __future__ import annotations
 import difflib
 import re
 import typing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
+from synergy_wizard.checklist.conditions import TAG_PREFIX, AllOf, AnyOf, Not, Test
 from synergy_wizard.checklist.models import Checklist, Source
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "model_at",
     "suggest",
     "suggest_key",
+    "yaml_path",
 ]
 
 Loc = tuple[str | int, ...]
@@ -36,7 +38,18 @@ _NOUNS: dict[str, tuple[str, str]] = {
     "Choice": ("le choix", "du choix"),
     "Source": ("la source", "de la source"),
     "Reference": ("la référence", "de la référence"),
+    "Test": ("la condition", "de la condition"),
+    "AllOf": ("la condition « et »", "de la condition « et »"),
+    "AnyOf": ("la condition « ou »", "de la condition « ou »"),
+    "Not": ("la condition « non »", "de la condition « non »"),
 }
+_TAGGED: dict[str, type[BaseModel]] = {
+    TAG_PREFIX + "test": Test,
+    TAG_PREFIX + "et": AllOf,
+    TAG_PREFIX + "ou": AnyOf,
+    TAG_PREFIX + "non": Not,
+}
+"""The union tags pydantic puts in the error locations of a condition, and their model."""
 _ID_HINT = (
     "uniquement des minuscules sans accents, des chiffres et des tirets, "
     "par exemple « batiment-commun »"
@@ -54,6 +67,13 @@ class Explanation:
     """The path whose node the problem points at."""
     at_key: bool = False
     """Point at the mapping key rather than at its value (unknown keys)."""
+    code: str = "valeur-refusee"
+    """The stable name of this kind of problem (see :class:`synergy_wizard.errors.Problem`)."""
+
+
+def yaml_path(loc: Loc) -> Loc:
+    """The YAML path of a pydantic error location: the union tags of conditions dropped."""
+    return tuple(part for part in loc if not (isinstance(part, str) and part[:1] == TAG_PREFIX))
 
 
 def model_at(loc: Loc) -> type[BaseModel] | None:
@@ -61,14 +81,15 @@ def model_at(loc: Loc) -> type[BaseModel] | None:
     model: type[BaseModel] | None = Checklist
     expect_index = False
     for part in loc:
-        if model is None:
-            return None
+        if isinstance(part, str) and part in _TAGGED:
+            model, expect_index = _TAGGED[part], False
+            continue
         if expect_index:
             expect_index = False
             if not isinstance(part, int):
                 return None
             continue
-        if not isinstance(part, str):
+        if model is None or not isinstance(part, str):
             return None
         fields = {field.alias or name: field for name, field in model.model_fields.items()}
         field = fields.get(part)
@@ -115,6 +136,7 @@ def suggest(word: str, candidates: list[str]) -> str | None:
 def _subject(loc: Loc) -> str:
     """« titre », or « l'élément 2 de « points_favorables » » for an item of a list."""
     name = f"« {_field(loc)} »"
+    loc = yaml_path(loc)
     if loc and isinstance(loc[-1], int):
         return f"l'élément {loc[-1] + 1} de {name}"
     return name
@@ -122,7 +144,7 @@ def _subject(loc: Loc) -> str:
 
 def _field(loc: Loc) -> str:
     for part in reversed(loc):
-        if isinstance(part, str):
+        if isinstance(part, str) and part[:1] != TAG_PREFIX:
             return part
     return "check-list"
 
@@ -149,7 +171,16 @@ def _describe_input(value: object) -> str:
 
 
 def explain_error(error: ErrorDetails) -> Explanation:
-    """A French explanation of one pydantic error (with a generic fallback naming the field)."""
+    """A French explanation of one pydantic error (with a generic fallback naming the field).
+
+    The location may hold the union tags of conditions (``@test``...): they tell which model
+    a condition was read as, and are dropped from the returned YAML path.
+    """
+    explanation = _explain(error)
+    return replace(explanation, loc=yaml_path(explanation.loc))
+
+
+def _explain(error: ErrorDetails) -> Explanation:
     kind = error["type"]
     loc: Loc = tuple(error["loc"])
     ctx = error.get("ctx") or {}
@@ -162,7 +193,8 @@ def explain_error(error: ErrorDetails) -> Explanation:
         if guess:
             message += f" — vouliez-vous dire « {guess} » ?"
         keys = ", ".join(allowed_keys(parent)) if parent else ""
-        return Explanation(message, f"clés possibles ici : {keys}" if keys else "", loc, True)
+        hint = f"clés possibles ici : {keys}" if keys else ""
+        return Explanation(message, hint, loc, True, "cle-inconnue")
     if kind == "missing":
         owner = _noun(model_at(loc[:-1]), of=True)
         owner_id = value.get("id") if isinstance(value, dict) else None
@@ -172,21 +204,26 @@ def explain_error(error: ErrorDetails) -> Explanation:
             f"clé obligatoire « {name} » absente {owner}",
             f"ajoutez une ligne « {name}: … » dans ce bloc",
             loc[:-1],
+            code="cle-obligatoire-absente",
         )
     if kind in ("string_type", "tuple_type", "model_type", "dict_type", "bool_type"):
-        return _wrong_type(kind, name, loc, value)
+        return replace(_wrong_type(kind, name, loc, value), code="type-incorrect")
     if kind == "string_too_short":
-        return Explanation(f"{_subject(loc)} ne peut pas être vide", "écrivez un texte", loc)
+        return Explanation(
+            f"{_subject(loc)} ne peut pas être vide", "écrivez un texte", loc, code="texte-vide"
+        )
     if kind == "string_too_long":
         limit = ctx.get("max_length", "?")
-        return Explanation(f"{_subject(loc)} est trop long (au plus {limit} caractères)", "", loc)
+        message = f"{_subject(loc)} est trop long (au plus {limit} caractères)"
+        return Explanation(message, "", loc, code="texte-trop-long")
     if kind == "string_pattern_mismatch":
-        return _pattern(name, loc, value)
+        return replace(_pattern(name, loc, value), code="format-invalide")
     if kind == "too_short":
         return Explanation(
             f"« {name} » doit contenir au moins {ctx.get('min_length', 1)} élément",
             "ajoutez un élément (une ligne commençant par « - »)",
             loc,
+            code="liste-vide",
         )
     if kind == "literal_error":
         expected = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
@@ -198,16 +235,20 @@ def explain_error(error: ErrorDetails) -> Explanation:
             message += f" — vouliez-vous dire « {guess} » ?"
         what = "types" if name == "type" else "valeurs"
         hint = f"{what} possibles : {', '.join(expected)}"
-        return Explanation(message, hint, loc)
+        return Explanation(message, hint, loc, code="valeur-inconnue")
     if kind.startswith("date_"):
         if isinstance(value, str) and _DATE_RE.fullmatch(value):
             return Explanation(
-                f"la date {value} n'existe pas", "vérifiez le jour et le mois (AAAA-MM-JJ)", loc
+                f"la date {value} n'existe pas",
+                "vérifiez le jour et le mois (AAAA-MM-JJ)",
+                loc,
+                code="date-invalide",
             )
         return Explanation(
             f"« {name} » doit être une date AAAA-MM-JJ, pas {_describe_input(value)}",
             "par exemple 2025-06-30",
             loc,
+            code="date-invalide",
         )
     if kind == "value_error":
         reason = str(ctx.get("error", error["msg"])).removeprefix("Value error, ")
@@ -251,6 +292,13 @@ def _wrong_type(kind: str, name: str, loc: Loc, value: object) -> Explanation:
         )
     model = model_at(loc)
     noun = _noun(model)
+    if model is Test:
+        return Explanation(
+            f"{noun} doit être un dictionnaire de clés, pas {got}",
+            "une condition s'écrit par exemple {question: proprietaire, est: commune}, "
+            "ou combine d'autres conditions avec « et », « ou », « non »",
+            loc,
+        )
     keys = ", ".join(allowed_keys(model)) if model else ""
     return Explanation(
         f"{noun} doit être un dictionnaire de clés, pas {got}",

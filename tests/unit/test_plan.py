@@ -2,82 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
 
 from synergy_wizard.answers.model import Dossier, ProjectInfo
 from synergy_wizard.answers.plan import answer_key, build_plan, split_key
+from synergy_wizard.checklist.loader import load_checklist
 from synergy_wizard.checklist.models import Checklist
 
-SERVICES = [
-    {"id": "grh", "libelle": "GRH"},
-    {"id": "it", "libelle": "Informatique"},
-    {"id": "archives", "libelle": "Archives"},
-]
-
-DATA: dict[str, Any] = {
-    "id": "essai",
-    "version": "1.0",
-    "titre": "T",
-    "resume": "R",
-    "avertissement": "A",
-    "cadre_legal_au": "2025-06-30",
-    "sections": [
-        {
-            "id": "cadre",
-            "titre": "Cadre",
-            "questions": [
-                {
-                    "id": "proprietaire",
-                    "texte": "Qui ?",
-                    "type": "choix",
-                    "choix": [
-                        {"id": "commune", "libelle": "Commune"},
-                        {"id": "cpas", "libelle": "CPAS"},
-                    ],
-                },
-                {
-                    "id": "bail",
-                    "texte": "Bail ?",
-                    "visible_si": {"question": "proprietaire", "est": "commune"},
-                },
-                {
-                    "id": "loyer",
-                    "texte": "Loyer ?",
-                    "visible_si": {"question": "bail", "est": "oui"},
-                },
-                {
-                    "id": "services",
-                    "texte": "Services ?",
-                    "type": "choix_multiple",
-                    "choix": SERVICES,
-                },
-            ],
-        },
-        {
-            "id": "service",
-            "titre": "Service",
-            "repeter_pour": "services",
-            "questions": [
-                {"id": "pilote", "texte": "Pilote ?"},
-                {
-                    "id": "detail",
-                    "texte": "Détail ?",
-                    "visible_si": {"question": "pilote", "est": "non"},
-                },
-            ],
-        },
-        {
-            "id": "cpas-seul",
-            "titre": "CPAS seul",
-            "visible_si": {"question": "proprietaire", "est": "cpas"},
-            "questions": [{"id": "patrimoine", "texte": "Patrimoine ?"}],
-        },
-    ],
-}
+CHECKLIST = Path(__file__).parent.parent / "data" / "good" / "conditions.yaml"
 
 
 def _dossier() -> tuple[Checklist, Dossier]:
-    checklist = Checklist.model_validate(DATA)
+    checklist = load_checklist(CHECKLIST)
     return checklist, Dossier.new(checklist, ProjectInfo(name="P"))
 
 
