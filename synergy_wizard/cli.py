@@ -17,6 +17,7 @@ from synergy_wizard import __version__
 from synergy_wizard.errors import ProblemsError, SynergyError
 
 if TYPE_CHECKING:
+    from synergy_wizard.answers.model import Dossier
     from synergy_wizard.checklist.models import Checklist
 
 EXIT_OK = 0
@@ -300,7 +301,7 @@ def _cmd_new_checklist(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_new(args: argparse.Namespace, out: TextIO) -> int:
     from synergy_wizard.answers.model import Dossier, ProjectInfo
     from synergy_wizard.answers.storage import DossierStore, save_dossier
-    from synergy_wizard.checklist.loader import find_checklist
+    from synergy_wizard.checklist.loader import bundled_checklist_paths, find_checklist
     from synergy_wizard.paths import dossiers_dir
 
     checklist = find_checklist(args.checklist)
@@ -318,9 +319,13 @@ def _cmd_new(args: argparse.Namespace, out: TextIO) -> int:
                 f"Le fichier {path} existe déjà : il n'a pas été remplacé.",
                 hint="Choisissez un autre nom avec -o.",
             )
-        save_dossier(Dossier.new(checklist, project), path)
+        dossier = Dossier.new(checklist, project)
     else:
-        path, _ = DossierStore(dossiers_dir(args.dossiers)).create(checklist, project)
+        path, dossier = DossierStore(dossiers_dir(args.dossiers)).create(checklist, project)
+    if args.checklist not in {p.stem for p in bundled_checklist_paths()}:
+        # A checklist being tried out: remember its file so that open and render find it.
+        dossier.checklist.source = str(Path(args.checklist).expanduser().resolve())
+    save_dossier(dossier, path)
     out.write(f"Dossier créé : {path}\n")
     return EXIT_OK
 
@@ -332,7 +337,7 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
     if not args.dossier.is_file():
         raise _not_found_dossier(args.dossier)
     dossier = load_dossier(args.dossier)
-    checklist = resolve_checklist(dossier.checklist.id)
+    checklist = resolve_checklist(dossier)
     output: Path = args.output or args.dossier.with_name(
         default_output_name(args.dossier, args.format)
     )
@@ -341,18 +346,11 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def resolve_checklist(checklist_id: str) -> Checklist:
-    """The bundled checklist a dossier answers, with a clear message when it is missing."""
-    from synergy_wizard.checklist.loader import find_checklist
-    from synergy_wizard.errors import NotFoundError
+def resolve_checklist(dossier: Dossier) -> Checklist:
+    """The checklist a dossier answers: bundled, or the file it was created from."""
+    from synergy_wizard.answers.checklist_source import checklist_for
 
-    try:
-        return find_checklist(checklist_id)
-    except NotFoundError as error:
-        raise NotFoundError(
-            f"Ce dossier répond à la check-list « {checklist_id} », qui n'est pas installée.",
-            hint=error.message,
-        ) from None
+    return checklist_for(dossier)
 
 
 def _not_found_dossier(path: Path) -> SynergyError:

@@ -7,7 +7,7 @@ models here are plain data: no I/O, no UI.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -18,6 +18,8 @@ FORMAT_VERSION = 1
 
 FreeText = Annotated[str, StringConstraints(strict=True)]
 AnswerValue = str | list[str] | None
+Priority = Literal["haute", "moyenne", "basse"]
+PRIORITY_LABELS: dict[str, str] = {"haute": "Haute", "moyenne": "Moyenne", "basse": "Basse"}
 
 
 def now() -> datetime:
@@ -57,10 +59,17 @@ class ChecklistStamp(_Model):
     id: FreeText
     version: FreeText
     content_hash: FreeText = Field(alias="empreinte")
+    source: FreeText = Field(default="", alias="fichier")
+    """Chemin du fichier de la check-list quand elle n'est pas fournie avec le programme."""
 
     @classmethod
-    def of(cls, checklist: Checklist) -> ChecklistStamp:
-        return cls(id=checklist.id, version=checklist.version, content_hash=checklist.content_hash)
+    def of(cls, checklist: Checklist, source: str = "") -> ChecklistStamp:
+        return cls(
+            id=checklist.id,
+            version=checklist.version,
+            content_hash=checklist.content_hash,
+            source=source,
+        )
 
 
 class Answer(_Model):
@@ -74,6 +83,8 @@ class Answer(_Model):
     """Responsable du suivi."""
     deadline: date | None = Field(default=None, alias="echeance")
     """Échéance du suivi."""
+    priority: Priority | None = Field(default=None, alias="priorite")
+    """Priorité du suivi : haute, moyenne ou basse."""
     updated_at: datetime | None = Field(default=None, alias="modifie_le")
     """Moment de la dernière modification de cette réponse."""
 
@@ -89,7 +100,13 @@ class Answer(_Model):
     @property
     def is_empty(self) -> bool:
         """True when nothing at all was entered: no value, note, owner or deadline."""
-        return not (self.is_answered or self.note.strip() or self.owner.strip() or self.deadline)
+        return not (
+            self.is_answered
+            or self.note.strip()
+            or self.owner.strip()
+            or self.deadline
+            or self.priority
+        )
 
 
 class Dossier(_Model):
@@ -113,7 +130,7 @@ class Dossier(_Model):
         return self.answers.get(question_id) or Answer()
 
     def update_answer(self, question_id: str, **changes: object) -> Answer:
-        """Set fields of one answer (``value``, ``note``, ``owner``, ``deadline``).
+        """Set fields of one answer (``value``, ``note``, ``owner``, ``deadline``, ``priority``).
 
         Stamps the answer and the project with the current time. Returns the new answer.
         An answer left with nothing in it is removed, so the file stays readable.
@@ -134,6 +151,9 @@ class Dossier(_Model):
     def to_file_data(self) -> dict[str, object]:
         """The plain data written to the YAML file (French keys, no empty fields)."""
         data = self.model_dump(mode="json", by_alias=True, exclude_none=True)
+        stamp = data.get("checklist")
+        if isinstance(stamp, dict) and not stamp.get("fichier"):
+            stamp.pop("fichier", None)
         answers = data.get("reponses", {})
         assert isinstance(answers, dict)
         for answer in answers.values():

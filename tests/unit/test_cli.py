@@ -165,3 +165,23 @@ def test_help_is_in_french(capsys: pytest.CaptureFixture[str]) -> None:
     assert info.value.code == 0
     out = capsys.readouterr().out
     assert "crée un dossier vide" in out and "commandes" in out
+
+
+def test_a_checklist_being_tried_out_is_found_again(
+    isolated_home: Path, tmp_path: Path, mini_checklist_path: Path
+) -> None:
+    draft = tmp_path / "mini.yaml"
+    draft.write_bytes(mini_checklist_path.read_bytes())
+    created = run_cli("new", "--checklist", str(draft), "--project", "Essai", home=isolated_home)
+    assert created.returncode == 0, created.stderr
+    dossier = isolated_home / "essai.yaml"
+    assert f"fichier: {draft}" in dossier.read_text(encoding="utf-8")
+
+    rendered = run_cli("render", str(dossier), "--format", "md", home=isolated_home)
+    assert rendered.returncode == 0, rendered.stderr
+    assert "Check-list d'essai" in (isolated_home / "essai.md").read_text(encoding="utf-8")
+
+    draft.unlink()
+    missing = run_cli("render", str(dossier), home=isolated_home)
+    assert missing.returncode == 2
+    assert f"créée à partir du fichier {draft}, qui n'existe plus" in missing.stderr
