@@ -157,7 +157,15 @@ class Plan:
         return tuple(i for i in self.instances if i.visible)
 
     def slots_of(self, instance: SectionInstance) -> tuple[Slot, ...]:
-        return tuple(s for s in self.slots if s.instance is instance)
+        return self._slots_by_instance.get(id(instance), ())
+
+    @cached_property
+    def _slots_by_instance(self) -> dict[int, tuple[Slot, ...]]:
+        """The slots of each instance (by identity), computed once for all instances."""
+        groups: dict[int, list[Slot]] = {}
+        for slot in self.slots:
+            groups.setdefault(id(slot.instance), []).append(slot)
+        return {key: tuple(slots) for key, slots in groups.items()}
 
     @cached_property
     def hidden_answered(self) -> tuple[Slot, ...]:

@@ -1,21 +1,35 @@
-"""Progress of a dossier: how much is answered, what is left open, per section and overall."""
+"""Progress of a dossier: how much is answered, what is left open, per section and overall.
+
+Only what the user is shown counts: questions hidden by their conditions are neither counted
+nor required, and a repeated section counts once per repetition (see :mod:`.plan`).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from synergy_wizard.answers.model import Dossier
+from synergy_wizard.answers.plan import Plan, SectionInstance, Slot, build_plan
 from synergy_wizard.checklist.models import OPEN_STATUTS, Checklist, Question, Section
 
 
 @dataclass(frozen=True, slots=True)
 class SectionProgress:
-    """Counts for one section."""
+    """Counts for one visible section instance."""
 
-    section: Section
+    instance: SectionInstance
     total: int
     answered: int
     open_points: int
+
+    @property
+    def section(self) -> Section:
+        return self.instance.section
+
+    @property
+    def title(self) -> str:
+        """The section title, with the repetition's label for a repeated section."""
+        return self.instance.title
 
     @property
     def state(self) -> str:
@@ -53,17 +67,29 @@ class Progress:
         return self.answered * 100 // self.total if self.total else 0
 
 
-def is_open_point(question: Question, dossier: Dossier) -> bool:
+def is_open_point(question: Question, dossier: Dossier, key: str | None = None) -> bool:
     """A statut answered non, partiellement or à vérifier: something to follow up."""
-    value = dossier.answer(question.id).value
+    value = dossier.answer(key or question.id).value
     return question.kind == "statut" and isinstance(value, str) and value in OPEN_STATUTS
 
 
-def compute_progress(checklist: Checklist, dossier: Dossier) -> Progress:
-    """Progress of ``dossier`` against ``checklist`` (answers to unknown ids are not counted)."""
+def slot_is_open(slot: Slot, dossier: Dossier) -> bool:
+    """Whether the answer in this slot leaves a point open."""
+    return is_open_point(slot.question, dossier, slot.key)
+
+
+def progress_of(plan: Plan) -> Progress:
+    """Progress of the visible sections and questions of ``plan``."""
+    dossier = plan.dossier
     sections = []
-    for section in checklist.sections:
-        answered = sum(1 for q in section.questions if dossier.answer(q.id).is_answered)
-        open_points = sum(1 for q in section.questions if is_open_point(q, dossier))
-        sections.append(SectionProgress(section, len(section.questions), answered, open_points))
+    for instance in plan.visible_instances:
+        slots = [s for s in plan.slots_of(instance) if s.visible]
+        answered = sum(1 for s in slots if dossier.answer(s.key).is_answered)
+        open_points = sum(1 for s in slots if slot_is_open(s, dossier))
+        sections.append(SectionProgress(instance, len(slots), answered, open_points))
     return Progress(tuple(sections))
+
+
+def compute_progress(checklist: Checklist, dossier: Dossier) -> Progress:
+    """Progress of ``dossier`` against ``checklist`` (hidden questions and orphans not counted)."""
+    return progress_of(build_plan(checklist, dossier))

@@ -1,341 +1,279 @@
-"""The plain data a dossier template receives.
+"""The plain data a dossier template receives (see :mod:`.views` for each name).
 
 Everything a template shows is computed here (numbers, labels, French dates, safe HTML),
 so templates hold nothing but loops and conditions and can be edited by staff without
 knowing Python. User text is passed as data only: it is never compiled as a template.
+
+The concise and complete dossiers follow the plan of the answers (hidden questions left out,
+repeated sections once per choice); the blank checklist prints every question once.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
-from datetime import datetime
-
-from markupsafe import Markup
+from collections.abc import Sequence
+from datetime import date, datetime
 
 from synergy_wizard import __version__
-from synergy_wizard.answers.model import Answer, AnswerValue, Dossier, now
-from synergy_wizard.answers.progress import compute_progress, is_open_point
-from synergy_wizard.checklist.models import (
-    KIND_LABELS,
-    STATUT_CHOICES,
-    Checklist,
-    Question,
-    Section,
-    Source,
-)
+from synergy_wizard.answers.model import Answer, Dossier, now
+from synergy_wizard.answers.plan import Plan, build_plan, split_key
+from synergy_wizard.answers.progress import progress_of
+from synergy_wizard.checklist.models import Checklist, Section, Source
 from synergy_wizard.render import markdown
+from synergy_wizard.render.conditions_text import ConditionWriter
 from synergy_wizard.render.escape import safe_url
+from synergy_wizard.render.formats import MODE_LABELS, Mode
 from synergy_wizard.render.french import format_date, format_datetime
+from synergy_wizard.render.questions import answer_labels, question_view, raw_values
+from synergy_wizard.render.synthesis import (
+    build_actions,
+    build_synthesis,
+    build_unanswered,
+    collect_references,
+)
+from synergy_wizard.render.views import (
+    ChecklistView,
+    DossierContext,
+    GlossaryView,
+    KeptAnswerView,
+    ProgressView,
+    ProjectView,
+    QuestionView,
+    SectionView,
+    SourceView,
+    StampView,
+)
 
-_STATUT_IDS = frozenset(choice.id for choice in STATUT_CHOICES)
-
-
-@dataclass(frozen=True, slots=True)
-class SourceView:
-    """A documentary source of the checklist (``url`` is empty unless it is a safe web link)."""
-
-    id: str
-    title: str
-    url: str
-
-
-@dataclass(frozen=True, slots=True)
-class ReferenceView:
-    """A reference of a question, its source resolved."""
-
-    text: str
-    source_id: str
-    source_title: str
-    url: str
-
-
-@dataclass(frozen=True, slots=True)
-class QuestionView:
-    """One question and its answer, ready to display."""
-
-    id: str
-    number: str
-    text: str
-    kind: str
-    kind_label: str
-    required: bool
-    answered: bool
-    unanswered: bool
-    multiple: bool
-    """True for a multiple choice: the answer is in ``values`` (one label each)."""
-    free_text: bool
-    """True for a text answer (short or long), shown as typed, line breaks kept."""
-    value: str
-    """The answer in French: a choice label or the text as typed; "" when unanswered."""
-    values: tuple[str, ...]
-    statut: str
-    """The statut id (``oui``, ``non``...) for a statut question, else ""."""
-    open_point: bool
-    note: str
-    owner: str
-    deadline: str
-    guidance_html: Markup
-    favourable: tuple[str, ...]
-    problematic: tuple[str, ...]
-    references: tuple[ReferenceView, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class SectionView:
-    """One section with its questions and its counts."""
-
-    id: str
-    number: str
-    title: str
-    introduction_html: Markup
-    introduction_md: str
-    questions: tuple[QuestionView, ...]
-    total: int
-    answered: int
-    open_points: int
-    state: str
-
-
-@dataclass(frozen=True, slots=True)
-class OrphanView:
-    """An answer to a question the checklist no longer has: kept and shown, never dropped."""
-
-    question_id: str
-    values: tuple[str, ...]
-    note: str
-    owner: str
-    deadline: str
-    updated: str
-
-
-@dataclass(frozen=True, slots=True)
-class ProjectView:
-    """The project, as on the cover."""
-
-    name: str
-    cpas: str
-    partner: str
-    author: str
-    created: str
-    updated: str
-
-
-@dataclass(frozen=True, slots=True)
-class ChecklistView:
-    """The checklist the dossier answers."""
-
-    id: str
-    title: str
-    version: str
-    legal_framework_date: str
-    notice: str
-    summary: str
-    sources: tuple[SourceView, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class StampView:
-    """The checklist the answers were given with, when it differs from the one shown."""
-
-    id: str
-    version: str
-    same_checklist: bool
-    same_version: bool
-    same_content: bool
-
-
-@dataclass(frozen=True, slots=True)
-class ProgressView:
-    """Overall counts."""
-
-    total: int
-    answered: int
-    unanswered: int
-    open_points: int
-    percent: int
-    required_missing: int
-
-
-@dataclass(frozen=True, slots=True)
-class DossierContext:
-    """Everything a dossier template receives; each field is a top-level template name."""
-
-    project: ProjectView
-    checklist: ChecklistView
-    stamp: StampView
-    progress: ProgressView
-    sections: tuple[SectionView, ...]
-    open_points: tuple[QuestionView, ...]
-    orphans: tuple[OrphanView, ...]
-    generator: str
-    generator_version: str
-    generated_on: str
-
-    def as_mapping(self) -> dict[str, object]:
-        """The template variables."""
-        return {field.name: getattr(self, field.name) for field in fields(self)}
+Part = tuple[SectionView, tuple[QuestionView, ...]]
+"""A section view (with the questions it shows) and all its visible questions."""
 
 
 def build_context(
-    checklist: Checklist, dossier: Dossier, *, generated_at: datetime | None = None
+    checklist: Checklist,
+    dossier: Dossier,
+    *,
+    mode: Mode = "concis",
+    generated_at: datetime | None = None,
 ) -> DossierContext:
-    """The template context for ``dossier`` shown against ``checklist``."""
-    progress = compute_progress(checklist, dossier)
+    """The template context for ``dossier`` shown against ``checklist`` in ``mode``."""
+    moment = generated_at or now()
     sources = {source.id: source for source in checklist.sources}
-    sections = tuple(
-        _section(number, section, dossier, sources, progress.sections[number - 1].state)
-        for number, section in enumerate(checklist.sections, start=1)
-    )
-    required_missing = sum(
-        1 for q in checklist.questions if q.required and not dossier.answer(q.id).is_answered
-    )
-    project = dossier.project
-    stamp = dossier.checklist
+    if mode == "vierge":
+        parts = _blank_parts(checklist, sources, moment.date())
+        plan = None
+    else:
+        plan = build_plan(checklist, dossier)
+        parts = _dossier_parts(plan, sources, moment.date(), complete=mode == "complet")
+    sections = tuple(section for section, _ in parts)
+    questions = tuple(q for _, all_questions in parts for q in all_questions)
+    shown = {q.id for section in sections for q in section.questions}
+    answered = sum(1 for q in questions if q.answered)
+    total = len(questions)
     return DossierContext(
-        project=ProjectView(
-            name=project.name,
-            cpas=project.cpas,
-            partner=project.partner,
-            author=project.author,
-            created=format_date(project.created_at),
-            updated=format_datetime(project.updated_at),
-        ),
-        checklist=ChecklistView(
-            id=checklist.id,
-            title=checklist.title,
-            version=checklist.version,
-            legal_framework_date=format_date(checklist.legal_framework_date),
-            notice=checklist.notice,
-            summary=checklist.summary,
-            sources=tuple(SourceView(s.id, s.title, safe_url(s.url)) for s in checklist.sources),
-        ),
+        mode=mode,
+        mode_label=MODE_LABELS[mode],
+        complete=mode == "complet",
+        blank=mode == "vierge",
+        project=_project(dossier),
+        checklist=_checklist(checklist),
         stamp=StampView(
-            id=stamp.id,
-            version=stamp.version,
-            same_checklist=stamp.id == checklist.id,
-            same_version=stamp.version == checklist.version,
-            same_content=stamp.content_hash == checklist.content_hash,
+            id=dossier.checklist.id,
+            version=dossier.checklist.version,
+            same_checklist=dossier.checklist.id == checklist.id,
+            same_version=dossier.checklist.version == checklist.version,
+            same_content=dossier.checklist.content_hash == checklist.content_hash,
         ),
         progress=ProgressView(
-            total=progress.total,
-            answered=progress.answered,
-            unanswered=progress.total - progress.answered,
-            open_points=progress.open_points,
-            percent=progress.percent,
-            required_missing=required_missing,
+            total=total,
+            answered=answered,
+            unanswered=total - answered,
+            open_points=sum(1 for q in questions if q.open_point),
+            percent=answered * 100 // total if total else 0,
+            required_missing=sum(1 for q in questions if q.required and q.unanswered),
         ),
+        synthesis=build_synthesis(sections, questions),
         sections=sections,
-        open_points=tuple(q for s in sections for q in s.questions if q.open_point),
-        orphans=_orphans(checklist, dossier),
+        open_points=tuple(q for q in questions if q.open_point),
+        actions=build_actions(parts),
+        unanswered=build_unanswered(parts, shown_ids=shown),
+        orphans=tuple(_kept(plan, key) for key in plan.orphan_keys) if plan else (),
+        hidden=(
+            tuple(_kept(plan, slot.key) for slot in plan.hidden_answered)
+            + tuple(_kept(plan, key) for key in plan.unchosen_repetition_answers)
+            if plan
+            else ()
+        ),
+        references=collect_references(questions),
+        glossary=tuple(GlossaryView(e.term, e.definition) for e in checklist.glossary),
         generator="synergy-wizard",
         generator_version=__version__,
-        generated_on=format_date(generated_at or now()),
+        generated_on=format_date(moment),
     )
 
 
-def _section(
-    number: int,
+def _project(dossier: Dossier) -> ProjectView:
+    project = dossier.project
+    return ProjectView(
+        name=project.name,
+        cpas=project.cpas,
+        partner=project.partner,
+        author=project.author,
+        created=format_date(project.created_at),
+        updated=format_datetime(project.updated_at),
+    )
+
+
+def _checklist(checklist: Checklist) -> ChecklistView:
+    return ChecklistView(
+        id=checklist.id,
+        title=checklist.title,
+        version=checklist.version,
+        legal_framework_date=format_date(checklist.legal_framework_date),
+        notice=checklist.notice,
+        summary=checklist.summary,
+        sources=tuple(SourceView(s.id, s.title, safe_url(s.url)) for s in checklist.sources),
+    )
+
+
+def _is_worth_showing(question: QuestionView) -> bool:
+    """In the concise dossier: a question with an answer, a note or a follow-up."""
+    return question.answered or bool(question.note.strip()) or question.has_followup
+
+
+def _section_view(
     section: Section,
-    dossier: Dossier,
-    sources: dict[str, Source],
+    *,
+    anchor: str,
+    number: str,
+    title: str,
+    questions: Sequence[QuestionView],
+    shown: Sequence[QuestionView],
     state: str,
+    condition: str = "",
+    repeat_note: str = "",
 ) -> SectionView:
-    questions = tuple(
-        _question(f"{number}.{index}", question, dossier, sources)
-        for index, question in enumerate(section.questions, start=1)
-    )
     return SectionView(
-        id=section.id,
-        number=str(number),
-        title=section.title,
+        id=anchor,
+        number=number,
+        title=title,
         introduction_html=markdown.to_html(section.introduction),
         introduction_md=markdown.to_markdown(section.introduction),
-        questions=questions,
+        introduction_text=markdown.to_plain(section.introduction),
+        questions=tuple(shown),
         total=len(questions),
         answered=sum(1 for q in questions if q.answered),
         open_points=sum(1 for q in questions if q.open_point),
+        left_out=len(questions) - len(shown),
         state=state,
+        condition=condition,
+        repeat_note=repeat_note,
     )
 
 
-def _question(
-    number: str, question: Question, dossier: Dossier, sources: dict[str, Source]
-) -> QuestionView:
-    answer = dossier.answer(question.id)
-    values = _answer_labels(question, answer) if answer.is_answered else ()
-    multiple = question.kind == "choix_multiple"
-    value = answer.value
-    statut = value if isinstance(value, str) and value in _STATUT_IDS else ""
-    return QuestionView(
-        id=question.id,
-        number=number,
-        text=question.text,
-        kind=question.kind,
-        kind_label=KIND_LABELS.get(question.kind, question.kind),
-        required=question.required,
-        answered=answer.is_answered,
-        unanswered=not answer.is_answered,
-        multiple=multiple,
-        free_text=question.kind in ("texte", "texte_long"),
-        value="" if multiple else ", ".join(values),
-        values=values if multiple else (),
-        statut=statut if question.kind == "statut" else "",
-        open_point=is_open_point(question, dossier),
+def _dossier_parts(
+    plan: Plan, sources: dict[str, Source], today: date, *, complete: bool
+) -> list[Part]:
+    """The visible sections of the dossier, numbered as the wizard shows them."""
+    parts: list[Part] = []
+    for number, progress in enumerate(progress_of(plan).sections, start=1):
+        instance = progress.instance
+        slots = [slot for slot in plan.slots_of(instance) if slot.visible]
+        questions = tuple(
+            question_view(
+                f"{number}.{index}",
+                slot.question,
+                slot.key.replace("@", "--"),
+                plan.dossier.answer(slot.key),
+                sources,
+                today=today,
+            )
+            for index, slot in enumerate(slots, start=1)
+        )
+        shown = questions if complete else tuple(q for q in questions if _is_worth_showing(q))
+        view = _section_view(
+            instance.section,
+            anchor=instance.key.replace("@", "--"),
+            number=str(number),
+            title=instance.title,
+            questions=questions,
+            shown=shown,
+            state=progress.state,
+        )
+        parts.append((view, questions))
+    return parts
+
+
+def _blank_parts(checklist: Checklist, sources: dict[str, Source], today: date) -> list[Part]:
+    """Every section and question of the checklist, once, with when each applies."""
+    numbers = {
+        question.id: f"{si}.{qi}"
+        for si, section in enumerate(checklist.sections, start=1)
+        for qi, question in enumerate(section.questions, start=1)
+    }
+    writer = ConditionWriter(checklist, numbers)
+    parts: list[Part] = []
+    for si, section in enumerate(checklist.sections, start=1):
+        questions = tuple(
+            question_view(
+                numbers[question.id],
+                question,
+                question.id,
+                Answer(),
+                sources,
+                today=today,
+                condition=writer.describe(question.visible_if),
+            )
+            for question in section.questions
+        )
+        view = _section_view(
+            section,
+            anchor=section.id,
+            number=str(si),
+            title=section.title,
+            questions=questions,
+            shown=questions,
+            state="à faire",
+            condition=writer.describe(section.visible_if),
+            repeat_note=_repeat_note(checklist, section, numbers),
+        )
+        parts.append((view, questions))
+    return parts
+
+
+def _repeat_note(checklist: Checklist, section: Section, numbers: dict[str, str]) -> str:
+    """« À remplir pour chaque choix coché à la question 1.4 : « GRH », « Informatique ». »"""
+    if section.repeat_for is None:
+        return ""
+    source = checklist.question(section.repeat_for)
+    labels = ", ".join(f"« {choice.label} »" for choice in source.choices)
+    return (
+        f"À remplir une fois pour chaque choix coché à la question "
+        f"{numbers[source.id]} ({labels}), en notant le choix concerné."
+    )
+
+
+def _kept(plan: Plan, key: str) -> KeptAnswerView:
+    """An answer kept although it is not shown: orphaned, or its question is hidden."""
+    answer = plan.dossier.answer(key)
+    question_id, repetition = split_key(key)
+    question_text = section_title = ""
+    values = raw_values(answer.value)
+    if question_id in plan.checklist.question_index:
+        question = plan.checklist.question(question_id)
+        section = plan.checklist.section_of(question_id)
+        question_text = question.text
+        section_title = section.title
+        if repetition and section.repeat_for:
+            label = plan.checklist.question(section.repeat_for).choice_label(repetition)
+            section_title = f"{section.title} — {label}"
+        if answer.is_answered:
+            values = answer_labels(question, answer)
+    return KeptAnswerView(
+        question_id=key,
+        values=values,
         note=answer.note,
         owner=answer.owner,
         deadline=format_date(answer.deadline),
-        guidance_html=markdown.to_html(question.guidance),
-        favourable=question.favourable,
-        problematic=question.problematic,
-        references=tuple(
-            _reference(ref.text, ref.source, ref.url, sources) for ref in question.references
-        ),
-    )
-
-
-def _answer_labels(question: Question, answer: Answer) -> tuple[str, ...]:
-    """The answer in French: choice labels, or the text as typed (one item)."""
-    raw = _raw_values(answer.value)
-    if question.kind in ("texte", "texte_long"):
-        return ("\n".join(raw),)
-    known = {choice.id for choice in question.effective_choices}
-    return tuple(
-        question.choice_label(value)
-        if value in known
-        else f"{value} (choix absent de cette version de la check-list)"
-        for value in raw
-    )
-
-
-def _raw_values(value: AnswerValue) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        return (value,)
-    return tuple(value)
-
-
-def _reference(text: str, source_id: str, url: str, sources: dict[str, Source]) -> ReferenceView:
-    source = sources.get(source_id)
-    return ReferenceView(
-        text=text,
-        source_id=source_id,
-        source_title=source.title if source else "",
-        url=safe_url(url or (source.url if source else "")),
-    )
-
-
-def _orphans(checklist: Checklist, dossier: Dossier) -> tuple[OrphanView, ...]:
-    """Answers whose question id the checklist does not know, in file order."""
-    return tuple(
-        OrphanView(
-            question_id=question_id,
-            values=_raw_values(answer.value),
-            note=answer.note,
-            owner=answer.owner,
-            deadline=format_date(answer.deadline),
-            updated=format_datetime(answer.updated_at),
-        )
-        for question_id, answer in dossier.answers.items()
-        if question_id not in checklist.question_index
+        updated=format_datetime(answer.updated_at),
+        question_text=question_text,
+        section_title=section_title,
     )

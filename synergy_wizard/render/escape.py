@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
+from markupsafe import Markup
+
 #: Schemes a dossier may link to; anything else (javascript:, data:, file:...) is dropped.
 ALLOWED_URL = re.compile(r"^(?:https?|mailto):", re.IGNORECASE)
 
@@ -89,3 +91,18 @@ def escape_block(text: str, prefix: str = "") -> str:
         hard_break = "\\" if following.strip() else ""
         out.append(prefix + escaped + hard_break)
     return "\n".join(out)
+
+
+def css_string(text: str) -> Markup:
+    """``text`` as a quoted CSS string, every character but letters, digits and spaces escaped.
+
+    Safe both in a ``<style>`` element and in HTML: no quote, backslash-free of user input,
+    no ``<`` or ``&`` survives, so the text can neither end the string nor the element.
+    """
+    out = []
+    for char in text:
+        if char.isascii() and (char.isalnum() or char == " "):
+            out.append(char)
+        else:
+            out.append(f"\\{ord(char):06x}")
+    return Markup('"' + "".join(out) + '"')

@@ -11,6 +11,8 @@ here), and a re-written, escaped subset of Markdown for the Markdown dossier.
 
 from __future__ import annotations
 
+import functools
+import html
 import re
 from collections.abc import Sequence
 
@@ -20,6 +22,7 @@ from markdown_it.tree import SyntaxTreeNode
 from markupsafe import Markup
 
 from synergy_wizard.render.escape import ALLOWED_URL, escape_inline, markdown_url
+from synergy_wizard.render.markdown_plain import plain_paragraphs
 
 #: Headings in checklist text sit under the dossier's own headings (h1 to h3).
 _HEADING_SHIFT = {"h1": "h4", "h2": "h5", "h3": "h6", "h4": "h6", "h5": "h6", "h6": "h6"}
@@ -38,8 +41,19 @@ class _SafeMarkdownIt(MarkdownIt):
 _PARSER = _SafeMarkdownIt()
 
 
+def _html_paragraph(lines: tuple[str, ...]) -> str:
+    """A paragraph of plain lines as the Markdown renderer writes it (escaped, soft breaks)."""
+    text = html.escape("\n".join(lines)).replace("&#x27;", "'")
+    return f"<p>{text}</p>"
+
+
+@functools.lru_cache(maxsize=1024)
 def _parse(source: str) -> list[Token]:
-    """Tokens of ``source``, images replaced by their alternative text."""
+    """Tokens of ``source``, images replaced by their alternative text.
+
+    Kept for the next conversion of the same text (the HTML and the plain text of a
+    guidance are both made for a dossier): the tokens must not be changed.
+    """
     tokens = _PARSER.parse(source)
     for token in tokens:
         for child in token.children or ():
@@ -50,23 +64,85 @@ def _parse(source: str) -> list[Token]:
     return tokens
 
 
+# The three conversions below are pure functions of the text: a dossier rendered again (or
+# in another format) does not convert the same checklist texts twice.
+_CACHE_SIZE = 4096
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
 def to_html(source: str) -> Markup:
     """Checklist Markdown as HTML, safe to insert in the HTML dossier."""
     if not source.strip():
         return Markup("")
-    tokens = _parse(source)
-    for token in tokens:
-        if token.type in ("heading_open", "heading_close"):
-            token.tag = _HEADING_SHIFT.get(token.tag, token.tag)
+    paragraphs = plain_paragraphs(source)
+    if paragraphs is not None:  # what the parser makes of text without Markdown syntax
+        return Markup("\n".join(_html_paragraph(lines) for lines in paragraphs))
+    tokens = [
+        token.copy(tag=_HEADING_SHIFT.get(token.tag, token.tag))
+        if token.type in ("heading_open", "heading_close")
+        else token
+        for token in _parse(source)
+    ]
     html = _PARSER.renderer.render(tokens, _PARSER.options, {})
     # Safe: raw HTML is off, text is escaped by the renderer, links were validated.
     return Markup(html.strip())
 
 
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def to_plain(source: str) -> str:
+    """Checklist Markdown as plain text (for Word): paragraphs on their own lines, « • » items."""
+    if not source.strip():
+        return ""
+    paragraphs = plain_paragraphs(source)
+    if paragraphs is not None:
+        return "\n".join(" ".join(lines) for lines in paragraphs)
+    tree = SyntaxTreeNode(_parse(source))
+    return "\n".join(_plain_blocks(tree.children, "")).strip()
+
+
+def _plain_blocks(nodes: Sequence[SyntaxTreeNode], indent: str) -> list[str]:
+    lines: list[str] = []
+    for node in nodes:
+        if node.type in ("bullet_list", "ordered_list"):
+            start = int(node.attrs.get("start", 1)) if node.type == "ordered_list" else 1
+            for number, item in enumerate(node.children, start=start):
+                marker = f"{number}. " if node.type == "ordered_list" else "• "
+                inner = _plain_blocks(item.children, indent + "   ")
+                if inner:
+                    lines.append(indent + marker + inner[0].lstrip())
+                    lines.extend(inner[1:])
+        elif node.type in ("code_block", "fence"):
+            lines.extend(indent + line for line in node.content.rstrip("\n").split("\n"))
+        elif node.type == "hr":
+            continue
+        elif node.children and node.type != "inline":
+            lines.extend(_plain_blocks(node.children, indent))
+        else:
+            lines.append(indent + _plain_inline(node))
+    return lines
+
+
+def _plain_inline(node: SyntaxTreeNode) -> str:
+    if node.type == "softbreak":
+        return " "
+    if node.type == "hardbreak":
+        return "\n"
+    if node.children:
+        return "".join(_plain_inline(child) for child in node.children)
+    return node.content
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
 def to_markdown(source: str) -> str:
     """Checklist Markdown re-written as safe Markdown for the Markdown dossier."""
     if not source.strip():
         return ""
+    paragraphs = plain_paragraphs(source)
+    if paragraphs is not None:
+        return "\n\n".join(
+            " ".join(escape_inline(line, line_start=i == 0) for i, line in enumerate(lines))
+            for lines in paragraphs
+        )
     tree = SyntaxTreeNode(_parse(source))
     return "\n\n".join(_blocks(tree.children)).strip()
 

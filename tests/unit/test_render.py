@@ -22,7 +22,13 @@ from synergy_wizard.answers.model import Dossier, ProjectInfo
 from synergy_wizard.checklist.loader import bundled_checklist_paths, load_checklist
 from synergy_wizard.checklist.models import Checklist
 from synergy_wizard.errors import NotFoundError, StorageError, TemplateError
-from synergy_wizard.render import Format, default_output_name, render_dossier, write_dossier
+from synergy_wizard.render import (
+    Mode,
+    TextFormat,
+    default_output_name,
+    render_dossier,
+    write_dossier,
+)
 from synergy_wizard.render.escape import escape_block, escape_inline
 from synergy_wizard.render.french import format_date, format_datetime
 from synergy_wizard.render.markdown import to_html, to_markdown
@@ -114,10 +120,18 @@ def visible_text(root: Node) -> str:
     )
 
 
+SVG_TAGS = {"svg", "title", "g", "rect", "text"}
+
+
 def assert_inert(root: Node) -> None:
-    """No active content: no script, image or frame, no event handler, no unsafe link."""
+    """No active content: no script, image or frame, no event handler, no unsafe link.
+
+    The only SVG is the progress chart: shapes and text, nothing that loads or runs.
+    """
     tags = {n.tag for n in root.iter()}
-    assert not tags & {"script", "img", "iframe", "object", "embed", "link", "svg"}
+    assert not tags & {"script", "img", "iframe", "object", "embed", "link", "use", "image"}
+    for svg in root.find_all("svg"):
+        assert {n.tag for n in svg.iter()} <= SVG_TAGS
     for node in root.iter():
         assert not [name for name in node.attrs if name.startswith("on")], node
         if "href" in node.attrs:
@@ -172,9 +186,15 @@ def dossier(checklist: Checklist) -> Dossier:
 
 
 def render(
-    checklist: Checklist, dossier: Dossier, fmt: Format, templates_dir: Path | None = None
+    checklist: Checklist,
+    dossier: Dossier,
+    fmt: TextFormat,
+    templates_dir: Path | None = None,
+    mode: Mode = "concis",
 ) -> str:
-    return render_dossier(checklist, dossier, fmt, templates_dir=templates_dir, generated_at=FIXED)
+    return render_dossier(
+        checklist, dossier, fmt, mode=mode, templates_dir=templates_dir, generated_at=FIXED
+    )
 
 
 def hostile_checklist(path: Path) -> Checklist:
@@ -218,7 +238,9 @@ def test_html_is_a_self_contained_print_ready_document(
     assert metas["charset"].attrs["charset"] == "utf-8"
     csp = metas["Content-Security-Policy"].attrs["content"]
     assert csp == "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
-    assert root.one("title").text() == "Maison commune de Fléron — Dossier de préparation"
+    assert (
+        root.one("head").one("title").text() == "Maison commune de Fléron — Dossier de préparation"
+    )
     css = root.one("style").text()
     for rule in ("size: A4", 'counter(page) " / " counter(pages)', "break-inside: avoid"):
         assert rule in css
@@ -237,12 +259,12 @@ def test_html_cover_names_project_checklist_and_notice(
         "CPAS": "CPAS de Fléron",
         "Commune ou partenaire": "Commune de Fléron",
         "Dossier préparé par": "Élise Dupont",
-        "Créé le": "2 novembre 2026",
-        "Mis à jour le": "22 novembre 2026 à 14 h 05",
+        "Date du document": "22 novembre 2026",
+        "Réponses mises à jour le": "22 novembre 2026 à 14 h 05",
+        "Check-list": "Check-list d'essai « mini », version\xa01.2.0",
+        "Cadre légal pris en compte": "au 30 juin 2025",
     }
-    identity = " ".join(cover.one("div", "checklist-id").text().split())
-    assert "Check-list d'essai « mini »" in identity
-    assert "version 1.2.0" in identity and "cadre légal au 30 juin 2025" in identity
+    assert cover.one("p", "cover-subtitle").text() == "Dossier concis · Check-list d'essai « mini »"
     assert "Contenu reconstitué pour les tests" in cover.one("aside", "notice").text()
     assert not cover.find_all("aside", "warning")
     assert "le 22 novembre 2026" in root.one("footer").text()
@@ -252,7 +274,7 @@ def test_html_cover_names_project_checklist_and_notice(
 def test_html_has_one_block_per_question_with_its_answer(
     checklist: Checklist, dossier: Dossier
 ) -> None:
-    root, _ = parse(render(checklist, dossier, "html"))
+    root, _ = parse(render(checklist, dossier, "html", mode="complet"))
     blocks = [b for b in root.find_all("article", "question") if "orphan" not in b.attrs["class"]]
     assert [b.attrs["id"] for b in blocks] == [f"q-{q.id}" for q in checklist.questions]
     assert [b.one("span", "num").text() for b in blocks] == ["1.1", "1.2", "2.1", "2.2", "2.3"]
@@ -289,31 +311,50 @@ def test_html_has_one_block_per_question_with_its_answer(
     assert not by_id["services-vises"].find_all(cls="missing")
 
 
-def test_html_summary_counts_sections_and_lists_open_points(
+def test_html_synthesis_charts_sections_and_lists_open_points(
     checklist: Checklist, dossier: Dossier
 ) -> None:
     root, _ = parse(render(checklist, dossier, "html"))
-    rows = root.one("table", "sections-table").one("tbody").find_all("tr")
-    cells = [[td.text() for td in row.find_all("td")] for row in rows]
-    assert cells == [
-        ["1. Opportunité et objectifs", "2", "1", "1", "en cours"],
-        ["2. Services concernés", "3", "2", "0", "en cours"],
+    synthesis = root.one("section", "synthesis")
+    chart = synthesis.one("svg", "chart")
+    rows = [[t.text() for t in g.find_all("text")] for g in chart.find_all("g", "chart-row")]
+    assert rows == [["1. Opportunité et objectifs", "1/2"], ["2. Services concernés", "2/3"]]
+    widths = [
+        [r.attrs["width"] for r in g.find_all("rect")] for g in chart.find_all("g", "chart-row")
     ]
-    open_rows = root.one("table", "open-points-table").one("tbody").find_all("tr")
-    assert [[td.text() for td in r.find_all("td")] for r in open_rows] == [
-        [
-            "1.1",
-            "Le problème que la synergie doit résoudre est-il décrit et chiffré ?",
-            "Non",
-            "Service travaux",
-            "1er mars 2027",
-        ]
+    # track, then the open point in red (1 of 2) / the answered part (2 of 3)
+    assert widths == [["320", "160"], ["320", "213"]]
+    statuts = synthesis.one("table", "statuts-table")
+    labels = [th.text() for th in statuts.find_all("th")]
+    counts = [td.text() for td in statuts.find_all("td")]
+    assert dict(zip(labels, counts, strict=True)) == {
+        "Oui": "0",
+        "Non": "1",
+        "Partiellement": "0",
+        "À vérifier": "0",
+        "Sans objet": "0",
+        "Sans réponse": "0",
+    }
+    points = synthesis.one("table", "points-table").one("tbody").find_all("tr")
+    assert [[td.text() for td in r.find_all("td")] for r in points] == [
+        ["1.1", "Le problème que la synergie doit résoudre est-il décrit et chiffré ?", "Non", "—"]
     ]
-    figures = [" ".join(f.text().split()) for f in root.find_all("div", "figure")]
+    figures = [" ".join(f.text().split()) for f in synthesis.find_all("div", "figure")]
     assert figures == [
         "3 / 5 questions répondues (60 %)",
         "1 point ouvert",
         "2 questions sans réponse",
+    ]
+    plan = root.one("section", "action-plan").one("table", "actions-table").one("tbody")
+    assert [[td.text() for td in r.find_all("td")] for r in plan.find_all("tr")] == [
+        [
+            "1.1",
+            "Le problème que la synergie doit résoudre est-il décrit et chiffré ?",
+            "Service travaux",
+            "1er mars 2027",
+            "—",
+            "Non",
+        ]
     ]
 
 
@@ -383,7 +424,9 @@ def test_markdown_has_the_same_content(checklist: Checklist, dossier: Dossier) -
     assert "| 1. Opportunité et objectifs | 2 | 1 | 1 | en cours |" in text
     assert "### 1.1 Le problème que la synergie doit résoudre est-il décrit et chiffré ?" in text
     assert "**Réponse :** Non — **point ouvert**" in text
-    assert text.count("**Réponse :** *Sans réponse*") == 2
+    assert text.count("**Réponse :** *Sans réponse*") == 1  # « porteur »: a note, no answer
+    assert "*Et 1 question sans réponse, reprise en annexe (Questions sans réponse).*" in text
+    assert "| 2.2 | Quel nom court donner au projet ? | Services concernés |" in text
     assert "- Ressources humaines\n- Informatique\n" in text
     assert "**Responsable :** Service travaux · **Échéance :** 1er mars 2027" in text
     assert "## Annexe — Réponses orphelines" in text
@@ -393,7 +436,8 @@ def test_markdown_has_the_same_content(checklist: Checklist, dossier: Dossier) -
     notes = [q for q in tree.find_all("blockquote") if "Relance" in q.text()]
     assert [len(n.find_all("br")) for n in notes] == [1]
     assert "12 000 € 🙂" in notes[0].text() and "\xa0" * 4 + "- retrait gardé" in notes[0].text()
-    assert "Pourquoi ce projet" in tree.text()
+    assert "Pourquoi ce projet" not in tree.text()  # section introductions: complete dossier
+    assert "Pourquoi ce projet" in to_tree(render(checklist, dossier, "md", mode="complet")).text()
     assert_inert(tree)
 
 
@@ -463,7 +507,7 @@ def test_broken_template_is_reported_with_file_and_line(
     tmp_path: Path,
     checklist: Checklist,
     dossier: Dossier,
-    fmt: Format,
+    fmt: TextFormat,
     source: str,
     line: int,
     detail: str,
@@ -513,8 +557,8 @@ def test_staff_templates_override_bundled_ones_file_by_file(
     tmp_path: Path, checklist: Checklist, dossier: Dossier
 ) -> None:
     folder = broken(tmp_path, "dossier.css", "body { color: #123456; }\n")
-    root, _ = parse(render(checklist, dossier, "html", templates_dir=folder))
-    assert root.one("style").text().strip() == "body { color: #123456; }"
+    root, _ = parse(render(checklist, dossier, "html", templates_dir=folder, mode="complet"))
+    assert root.one("style").text().strip().startswith("body { color: #123456; }\n@page")
     assert len(root.find_all("article", "question")) == 6
     with pytest.raises(NotFoundError):
         render(checklist, dossier, "html", templates_dir=tmp_path / "absent")
@@ -522,7 +566,7 @@ def test_staff_templates_override_bundled_ones_file_by_file(
 
 @pytest.mark.parametrize("path", bundled_checklist_paths(), ids=lambda p: p.stem)
 @pytest.mark.parametrize("fmt", ["html", "md"])
-def test_every_bundled_checklist_renders(path: Path, fmt: Format) -> None:
+def test_every_bundled_checklist_renders(path: Path, fmt: TextFormat) -> None:
     checklist = load_checklist(path)
     dossier = new_dossier(checklist)
     for question in checklist.questions:
