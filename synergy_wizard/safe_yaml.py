@@ -21,20 +21,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, NamedTuple, Protocol
 
 import yaml
 
 from synergy_wizard.errors import Location, Problem, ProblemsError
 
-__all__ = ["Mark", "YamlDocument", "YamlError", "parse_yaml"]
+__all__ = ["MAX_NODES", "Mark", "YamlDocument", "YamlError", "parse_yaml"]
 
 YamlPath = tuple[str | int, ...]
 
 _BOM = b"\xef\xbb\xbf"
 _MAX_INT_DIGITS = 20
 _MAX_PROBLEMS = 50
+MAX_NODES = 40_000
+"""Keys and values (texts, numbers, lists, mappings) a file may hold. A bundled checklist of
+eighty questions has about two thousand, a generated one of a thousand questions some
+twenty-eight thousand, a dossier of a thousand answers about ten thousand. Forty thousand
+are read in about a quarter of a second, so a hostile file costs no more than that."""
 _NULLS = frozenset({"", "~", "null"})
+_NUMBER_START = frozenset("-0123456789")
 _INT_RE = re.compile(r"-?(?:0|[1-9][0-9]*)")
 # Characters YAML forbids in a stream (the same set PyYAML's reader rejects).
 _NON_PRINTABLE = re.compile(
@@ -47,9 +53,12 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """A position in a text file; ``line`` and ``column`` are 1-based."""
+class Mark(NamedTuple):
+    """A position in a text file; ``line`` and ``column`` are 1-based.
+
+    A named tuple rather than a frozen dataclass: one is made per YAML node, and a
+    named tuple is several times cheaper to create.
+    """
 
     line: int
     column: int
@@ -92,9 +101,18 @@ class _Fatal(Exception):
 
 
 def parse_yaml(
-    raw: bytes, source: Path, *, max_bytes: int = 5_000_000, max_depth: int = 50
+    raw: bytes,
+    source: Path,
+    *,
+    max_bytes: int = 5_000_000,
+    max_depth: int = 50,
+    max_nodes: int = MAX_NODES,
 ) -> YamlDocument:
-    """Read YAML bytes strictly. Raises :class:`YamlError` listing every problem found."""
+    """Read YAML bytes strictly. Raises :class:`YamlError` listing every problem found.
+
+    ``max_nodes`` bounds the time and memory a file can cost: five megabytes of ``[0,0,…]``
+    would otherwise become millions of nodes (tens of seconds, hundreds of megabytes).
+    """
     if len(raw) > max_bytes:
         size, limit = _size(len(raw)), _size(max_bytes)
         message = f"le fichier est trop volumineux ({size} ; au plus {limit} sont acceptés)"
@@ -115,7 +133,7 @@ def parse_yaml(
         message = f"caractère de contrôle interdit (U+{ord(bad.group()):04X})"
         hint = "supprimez ce caractère invisible, souvent venu d'un copier-coller"
         raise YamlError([Problem(Location(source, *where), message, hint)])
-    return _Builder(text, source, max_depth).build()
+    return _Builder(text, source, max_depth, max_nodes).build()
 
 
 def _size(count: int) -> str:
@@ -141,27 +159,39 @@ def _mark(yaml_mark: _YamlMark | None) -> Mark:
     return Mark(yaml_mark.line + 1, yaml_mark.column + 1)
 
 
-@dataclass
 class _Frame:
-    container: dict[str, object] | list[object]
-    path: YamlPath
-    key: str | None = None
-    key_mark: Mark | None = None
-    seen: dict[str, Mark] = field(default_factory=dict)
+    """An open mapping or sequence, and for a mapping the key waiting for its value."""
+
+    __slots__ = ("container", "is_mapping", "key", "key_mark", "path", "seen")
+
+    def __init__(self, container: dict[str, object] | list[object], path: YamlPath) -> None:
+        self.container = container
+        self.is_mapping = isinstance(container, dict)
+        self.path = path
+        self.key: str | None = None
+        self.key_mark: Mark | None = None
+        self.seen: dict[str, Mark] = {}
 
 
 class _Builder:
-    """Builds plain data from parser events, refusing what the format does not allow."""
+    """Builds plain data from parser events, refusing what the format does not allow.
 
-    def __init__(self, text: str, source: Path, max_depth: int) -> None:
+    :meth:`_consume` runs once per event (a checklist of a thousand questions has some
+    30 000), so its common path is written inline; the rare cases (problems, documents,
+    keys that are not texts) go through the other methods.
+    """
+
+    def __init__(self, text: str, source: Path, max_depth: int, max_nodes: int) -> None:
         self.text = text
         self.source = source
         self.max_depth = max_depth
+        self.max_nodes = max_nodes
         self.problems: list[Problem] = []
         self.value_marks: dict[YamlPath, Mark] = {}
         self.key_marks: dict[YamlPath, Mark] = {}
         self.stack: list[_Frame] = []
         self.root: object = None
+        self.documents = 0
 
     def build(self) -> YamlDocument:
         loader = _Loader(self.text)
@@ -192,50 +222,110 @@ class _Builder:
             raise _Fatal
 
     def _consume(self, loader: yaml.SafeLoader | yaml.CSafeLoader) -> None:
-        documents = 0
+        get_event = loader.get_event
+        stack = self.stack
+        value_marks = self.value_marks
+        key_marks = self.key_marks
+        nodes_left = self.max_nodes
         while True:
-            event = loader.get_event()
-            if isinstance(event, yaml.StreamEndEvent):
+            # The type stubs say Event; the class is checked by identity just below.
+            event: Any = get_event()
+            kind = type(event)
+            if kind is _SCALAR or kind is _MAPPING_START or kind is _SEQUENCE_START:
+                start = event.start_mark
+                mark = _new_mark(Mark, (start.line + 1, start.column + 1))
+                nodes_left -= 1
+                if nodes_left < 0:
+                    self._too_many_nodes(mark)
+                if event.anchor is not None or event.tag is not None:
+                    self._check_anchor_and_tag(event, mark)
+            elif kind is _MAPPING_END or kind is _SEQUENCE_END:
+                stack.pop()
+                continue
+            elif kind is _ALIAS:
+                mark = _mark(event.start_mark)
+                self._check_anchor_and_tag(event, mark)
+            elif kind is _STREAM_END:
                 return
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
+            else:
+                if kind is _DOCUMENT_START:
+                    self._document_start(event)
+                continue
+            top = stack[-1] if stack else None
+            if top is not None and top.is_mapping and top.key is None:
+                if kind is _SCALAR:
+                    key: str = event.value
+                    seen = top.seen
+                    if key in seen:
+                        self._duplicate_key(key, seen[key], mark)
+                    else:
+                        seen[key] = mark
+                    top.key = key
+                    top.key_mark = mark
+                else:
+                    self._odd_key(top, event, mark)
+                continue
+            value: object
+            if kind is _SCALAR:
+                text: str = event.value
+                value = text
+                if (
+                    (event.style is None or event.style == "")
+                    and event.tag is None
+                    # Longer texts not starting like a number are texts: no need to look.
+                    and (len(text) < 6 or text[0] in _NUMBER_START)
+                ):
+                    value = self._plain(text, mark)
+            elif kind is _ALIAS:
+                value = None  # already reported
+            else:
+                if len(stack) >= self.max_depth:
                     self._problem(
-                        _mark(event.start_mark),
-                        "le fichier contient plusieurs documents YAML (séparés par « --- »)",
-                        "gardez un seul document par fichier",
+                        mark,
+                        "le document est imbriqué trop profondément "
+                        f"(plus de {self.max_depth} niveaux)",
+                        "simplifiez la structure du fichier",
                         fatal=True,
                     )
-            elif isinstance(event, yaml.NodeEvent):
-                self._node(event)
-            elif isinstance(event, yaml.CollectionEndEvent):
-                self.stack.pop()
+                value = {} if kind is _MAPPING_START else []
+            # Attach the value to its parent and remember where it starts.
+            path: YamlPath
+            if top is None:
+                self.root = value
+                path = ()
+            elif top.is_mapping:
+                key = top.key  # type: ignore[assignment]
+                path = (*top.path, key)
+                top.container[key] = value  # type: ignore[call-overload]
+                key_marks[path] = top.key_mark  # type: ignore[assignment]
+                top.key = None
+            else:
+                items = top.container
+                path = (*top.path, len(items))
+                items.append(value)  # type: ignore[union-attr]
+            value_marks[path] = mark
+            if kind is _MAPPING_START or kind is _SEQUENCE_START:
+                stack.append(_Frame(value, path))  # type: ignore[arg-type]
 
-    def _node(self, event: yaml.NodeEvent) -> None:
-        mark = _mark(event.start_mark)
-        self._check_anchor_and_tag(event, mark)
-        top = self.stack[-1] if self.stack else None
-        if isinstance(top, _Frame) and isinstance(top.container, dict) and top.key is None:
-            self._key(top, event, mark)
-            return
-        if isinstance(event, yaml.ScalarEvent):
-            self._attach(top, self._scalar(event, mark), mark)
-        elif isinstance(event, yaml.CollectionStartEvent):
-            if len(self.stack) >= self.max_depth:
-                self._problem(
-                    mark,
-                    "le document est imbriqué trop profondément "
-                    f"(plus de {self.max_depth} niveaux)",
-                    "simplifiez la structure du fichier",
-                    fatal=True,
-                )
-            container: dict[str, object] | list[object] = (
-                {} if isinstance(event, yaml.MappingStartEvent) else []
+    def _too_many_nodes(self, mark: Mark) -> None:
+        count = f"{self.max_nodes:_}".replace("_", "\u202f")
+        self._problem(
+            mark,
+            f"le fichier contient trop d'éléments (plus de {count}) pour être lu",
+            "vérifiez qu'il s'agit du bon fichier ; une check-list ou un dossier réels en "
+            "comptent quelques milliers",
+            fatal=True,
+        )
+
+    def _document_start(self, event: yaml.Event) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            self._problem(
+                _mark(event.start_mark),
+                "le fichier contient plusieurs documents YAML (séparés par « --- »)",
+                "gardez un seul document par fichier",
+                fatal=True,
             )
-            path = self._attach(top, container, mark)
-            self.stack.append(_Frame(container, path))
-        else:  # an alias, already reported
-            self._attach(top, None, mark)
 
     def _check_anchor_and_tag(self, event: yaml.NodeEvent, mark: Mark) -> None:
         if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
@@ -255,7 +345,16 @@ class _Builder:
                 "entre guillemets",
             )
 
-    def _key(self, frame: _Frame, event: yaml.NodeEvent, mark: Mark) -> None:
+    def _duplicate_key(self, key: str, previous: Mark, mark: Mark) -> None:
+        self._problem(
+            mark,
+            f"la clé « {key} » figure deux fois dans le même bloc "
+            f"(lignes {previous.line} et {mark.line})",
+            "gardez une seule de ces deux lignes",
+        )
+
+    def _odd_key(self, frame: _Frame, event: yaml.NodeEvent, mark: Mark) -> None:
+        """A mapping key that is not a text: a collection (fatal) or an alias (reported)."""
         if isinstance(event, yaml.CollectionStartEvent):
             self._problem(
                 mark,
@@ -263,40 +362,17 @@ class _Builder:
                 "vérifiez l'indentation et les deux-points",
                 fatal=True,
             )
-        key = event.value if isinstance(event, yaml.ScalarEvent) else "*"
+        key = "*"
         previous = frame.seen.get(key)
         if previous is not None:
-            self._problem(
-                mark,
-                f"la clé « {key} » figure deux fois dans le même bloc "
-                f"(lignes {previous.line} et {mark.line})",
-                "gardez une seule de ces deux lignes",
-            )
+            self._duplicate_key(key, previous, mark)
         else:
             frame.seen[key] = mark
         frame.key = key
         frame.key_mark = mark
 
-    def _attach(self, top: _Frame | None, value: object, mark: Mark) -> YamlPath:
-        if top is None:
-            self.root = value
-            path: YamlPath = ()
-        elif isinstance(top.container, dict):
-            assert top.key is not None and top.key_mark is not None
-            path = (*top.path, top.key)
-            top.container[top.key] = value
-            self.key_marks[path] = top.key_mark
-            top.key = None
-        else:
-            path = (*top.path, len(top.container))
-            top.container.append(value)
-        self.value_marks[path] = mark
-        return path
-
-    def _scalar(self, event: yaml.ScalarEvent, mark: Mark) -> object:
-        value: str = event.value
-        if event.style not in (None, "") or event.tag is not None:
-            return value
+    def _plain(self, value: str, mark: Mark) -> object:
+        """The value of a plain (unquoted, untagged) scalar."""
         lowered = value.lower()
         if lowered in _NULLS:
             return None
@@ -312,6 +388,17 @@ class _Builder:
                 return None
             return int(value)
         return value
+
+
+_SCALAR = yaml.ScalarEvent
+_MAPPING_START = yaml.MappingStartEvent
+_SEQUENCE_START = yaml.SequenceStartEvent
+_MAPPING_END = yaml.MappingEndEvent
+_SEQUENCE_END = yaml.SequenceEndEvent
+_ALIAS = yaml.AliasEvent
+_DOCUMENT_START = yaml.DocumentStartEvent
+_STREAM_END = yaml.StreamEndEvent
+_new_mark = tuple.__new__
 
 
 # --- French messages for PyYAML syntax errors -------------------------------------------------

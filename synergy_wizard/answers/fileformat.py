@@ -12,6 +12,8 @@ structure or type mistake into a French problem located at its line and column.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 import sys
 from pathlib import Path
@@ -20,12 +22,24 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from synergy_wizard.answers.dump_parts import PartCache
+from synergy_wizard.answers.fileio import describe_os_error
 from synergy_wizard.answers.messages import validation_problems
 from synergy_wizard.answers.model import FORMAT_VERSION, Dossier
 from synergy_wizard.errors import DossierError, Location, Problem
 from synergy_wizard.safe_yaml import YamlDocument, YamlError, parse_yaml
 
-__all__ = ["NewerFormatError", "dump_dossier", "parse_dossier"]
+__all__ = [
+    "MAX_DOSSIER_BYTES",
+    "NewerFormatError",
+    "dump_dossier",
+    "parse_dossier",
+    "read_dossier",
+    "read_dossier_bytes",
+]
+
+MAX_DOSSIER_BYTES = 5_000_000
+"""A dossier file larger than this is refused before it is parsed."""
 
 HEADER = """\
 # Dossier de préparation d'une synergie — synergy-wizard
@@ -127,12 +141,19 @@ def _dump(data: dict[str, object], *, quote_everything: bool = False) -> str:
     )
 
 
+_PARTS = PartCache()
+
+
 def dump_dossier(dossier: Dossier) -> str:
     """The YAML text of ``dossier``, with a French comment header; reads back exactly."""
     data = dossier.to_file_data()
-    body = _dump(data)
-    if _reads_back(body) != data:  # pragma: no cover - a safety net for unforeseen texts
-        body = _dump(data, quote_everything=True)
+    # Unchanged answers keep the text they were last written with: the same text as
+    # _dump(data), each part read back once (see dump_parts).
+    body = _PARTS.dump(data, _dump, _reads_back)
+    if body is None:
+        body = _dump(data)
+        if _reads_back(body) != data:  # pragma: no cover - a safety net for unforeseen texts
+            body = _dump(data, quote_everything=True)
     return HEADER + "\n" + body
 
 
@@ -144,6 +165,54 @@ def _reads_back(body: str) -> object:
 
 
 # --- Reading -------------------------------------------------------------------------------
+
+
+def read_dossier(path: Path) -> Dossier:
+    """Read the dossier at ``path``. Raises :class:`DossierError` (French, located).
+
+    A dossier written by a newer version of the program raises :class:`NewerFormatError`
+    (a :class:`DossierError`); it must then be neither edited nor saved.
+    """
+    return parse_dossier(read_dossier_bytes(path), path)
+
+
+def read_dossier_bytes(path: Path) -> bytes:
+    """The bytes of the dossier file at ``path``, refused beyond :data:`MAX_DOSSIER_BYTES`.
+
+    Raises :class:`DossierError` (French) when the file cannot be read or is too large; a
+    huge file is never read whole.
+    """
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_DOSSIER_BYTES + 1)
+            size = os.fstat(stream.fileno()).st_size
+    except OSError as exc:
+        raise DossierError(
+            [Problem(Location(path), _read_problem(exc, path), "vérifiez le nom et l'emplacement")]
+        ) from None
+    if len(raw) > MAX_DOSSIER_BYTES:
+        megabytes = f"{max(size, len(raw)) / 1_000_000:.1f}".replace(".", ",")
+        raise DossierError(
+            [
+                Problem(
+                    Location(path),
+                    f"le fichier est trop volumineux pour un dossier ({megabytes} Mo ; "
+                    f"au plus {MAX_DOSSIER_BYTES // 1_000_000} Mo)",
+                    "vérifiez qu'il s'agit du bon fichier",
+                )
+            ]
+        )
+    return raw
+
+
+def _read_problem(exc: OSError, path: Path) -> str:
+    if exc.errno == errno.ENOENT:
+        return "impossible de lire le dossier : le fichier n'existe pas"
+    if exc.errno == errno.EISDIR:
+        return "impossible de lire le dossier : ce chemin est un dossier et non un fichier"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "impossible de lire le dossier : vous n'avez pas le droit de lire ce fichier"
+    return f"impossible de lire le dossier : {describe_os_error(exc, path)}"
 
 
 def parse_dossier(raw: bytes, path: Path) -> Dossier:

@@ -21,7 +21,9 @@ __all__ = [
     "FILE_MODE",
     "FOLDER_MODE",
     "TEMP_SUFFIX",
+    "append_private_text",
     "atomic_write_bytes",
+    "check_folder_writable",
     "describe_os_error",
     "ensure_folder",
     "remove_stale_temp_files",
@@ -119,6 +121,54 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             raise _storage_error(exc, path) from exc
         raise
     _fsync_folder(folder, path)
+
+
+def check_folder_writable(folder: Path) -> StorageError | None:
+    """Why a file cannot be written in ``folder`` (French), or None when it can.
+
+    Tried for real (a hidden temp file created, flushed and removed): permissions, read-only
+    media, a vanished folder or a full disk all show, whoever runs the program.
+    """
+    probe = folder / "_"
+    if not folder.is_dir():
+        error = OSError(errno.ENOENT, "absent") if not folder.exists() else None
+        reason = (
+            describe_os_error(error, probe)
+            if error is not None
+            else describe_os_error(OSError(errno.ENOTDIR, "not a folder"), probe)
+        )
+        return StorageError(
+            f"Le dossier « {folder} » n'est pas utilisable : {reason}.",
+            hint="Choisissez un autre emplacement pour les dossiers (option --dossiers).",
+        )
+    try:
+        fd, name = tempfile.mkstemp(dir=folder, prefix=".essai-ecriture.", suffix=TEMP_SUFFIX)
+        try:
+            os.write(fd, b"synergy-wizard\n")
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+            Path(name).unlink()
+    except OSError as exc:
+        return StorageError(
+            f"Impossible d'écrire dans le dossier « {folder} » : {describe_os_error(exc, probe)}.",
+            hint="Vos dossiers peuvent être consultés mais pas modifiés. Corrigez le problème, "
+            "ou choisissez un autre emplacement (option --dossiers).",
+        )
+    return None
+
+
+def append_private_text(path: Path, text: str) -> None:
+    """Append ``text`` (UTF-8) to ``path``, creating it user-only (0600) if needed.
+
+    For logs: an existing file readable by others is made private. Raises :class:`OSError`.
+    """
+    path.parent.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, FILE_MODE)
+    with os.fdopen(fd, "a", encoding="utf-8") as stream:
+        if hasattr(os, "fchmod"):
+            os.fchmod(stream.fileno(), FILE_MODE)
+        stream.write(text)
 
 
 def _fsync_folder(folder: Path, path: Path) -> None:

@@ -17,31 +17,42 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from synergy_wizard.answers.fileformat import NewerFormatError, dump_dossier, parse_dossier
+from synergy_wizard.answers.backup import remove_stale_backup_temp_files
+from synergy_wizard.answers.fileformat import (
+    MAX_DOSSIER_BYTES,
+    NewerFormatError,
+    dump_dossier,
+    read_dossier,
+)
 from synergy_wizard.answers.fileio import (
     FILE_MODE,
     atomic_write_bytes,
+    check_folder_writable,
     describe_os_error,
     ensure_folder,
     remove_stale_temp_files,
 )
 from synergy_wizard.answers.model import Dossier, ProjectInfo
+from synergy_wizard.answers.recovery import (
+    SaveResult,
+    first_problem,
+    protect_previous,
+    remember_written,
+)
 from synergy_wizard.checklist.models import Checklist
-from synergy_wizard.errors import DossierError, Location, NotFoundError, Problem, StorageError
+from synergy_wizard.errors import DossierError, NotFoundError, StorageError
 
 __all__ = [
     "MAX_DOSSIER_BYTES",
     "DossierEntry",
     "DossierStore",
     "NewerFormatError",
+    "SaveResult",
     "dump_dossier",
     "load_dossier",
     "save_dossier",
     "slugify",
 ]
-
-MAX_DOSSIER_BYTES = 5_000_000
-"""A dossier file larger than this is refused before it is parsed."""
 
 SUFFIX = ".yaml"
 
@@ -50,47 +61,37 @@ def load_dossier(path: Path) -> Dossier:
     """Read the dossier at ``path``. Raises :class:`DossierError` (French, located).
 
     A dossier written by a newer version of the program raises :class:`NewerFormatError`
-    (a :class:`DossierError`); it must then be neither edited nor saved.
+    (a :class:`DossierError`); it must then be neither edited nor saved (see
+    :func:`synergy_wizard.answers.readonly.load_dossier_read_only` to show it).
     """
-    try:
-        with path.open("rb") as stream:
-            raw = stream.read(MAX_DOSSIER_BYTES + 1)
-            size = os.fstat(stream.fileno()).st_size
-    except OSError as exc:
-        raise DossierError(
-            [Problem(Location(path), _read_problem(exc, path), "vérifiez le nom et l'emplacement")]
-        ) from None
-    if len(raw) > MAX_DOSSIER_BYTES:
-        megabytes = f"{max(size, len(raw)) / 1_000_000:.1f}".replace(".", ",")
-        raise DossierError(
-            [
-                Problem(
-                    Location(path),
-                    f"le fichier est trop volumineux pour un dossier ({megabytes} Mo ; "
-                    f"au plus {MAX_DOSSIER_BYTES // 1_000_000} Mo)",
-                    "vérifiez qu'il s'agit du bon fichier",
-                )
-            ]
-        )
-    return parse_dossier(raw, path)
+    return read_dossier(path)
 
 
-def _read_problem(exc: OSError, path: Path) -> str:
-    if exc.errno == errno.ENOENT:
-        return "impossible de lire le dossier : le fichier n'existe pas"
-    if exc.errno == errno.EISDIR:
-        return "impossible de lire le dossier : ce chemin est un dossier et non un fichier"
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return "impossible de lire le dossier : vous n'avez pas le droit de lire ce fichier"
-    return f"impossible de lire le dossier : {describe_os_error(exc, path)}"
+def save_dossier(dossier: Dossier, path: Path, *, create_folder: bool = True) -> SaveResult:
+    """Write ``dossier`` to ``path`` atomically (mode 0600).
 
+    The folder is created if missing, unless ``create_folder`` is False: a dossier already
+    open must not be written into a folder recreated on the wrong disk when its own vanished
+    (a USB stick pulled out); the save then fails with a clear message.
 
-def save_dossier(dossier: Dossier, path: Path) -> None:
-    """Write ``dossier`` to ``path`` atomically (mode 0600), creating the folder if needed.
+    The version on disk is protected first (:func:`~.recovery.protect_previous`): backed up
+    (at most once a minute, in ``.sauvegardes``), or kept aside when damaged; a dossier of a
+    newer format is never replaced (:class:`~.recovery.ReadOnlyDossierError`).
 
     Raises :class:`StorageError` with a French message; the previous file then stays intact.
     """
-    atomic_write_bytes(path, dump_dossier(dossier).encode("utf-8"))
+    data = dump_dossier(dossier).encode("utf-8")
+    if not create_folder and not path.parent.is_dir():
+        raise StorageError(
+            f"Impossible d'enregistrer « {path} » : "
+            f"{describe_os_error(FileNotFoundError(errno.ENOENT, 'absent'), path)}.",
+            hint="Vos réponses restent en mémoire. Rebranchez le support ou recréez le "
+            "dossier, puis réessayez, ou enregistrez le dossier ailleurs.",
+        )
+    result = protect_previous(path)
+    atomic_write_bytes(path, data)
+    remember_written(path, data)
+    return result
 
 
 # --- The dossier folder ------------------------------------------------------------------
@@ -139,7 +140,17 @@ class DossierStore:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         # Unfinished temp files an interrupted earlier run left behind, removed at start.
-        self.removed_temp_files: tuple[Path, ...] = tuple(remove_stale_temp_files(folder))
+        self.removed_temp_files: tuple[Path, ...] = tuple(
+            remove_stale_temp_files(folder) + remove_stale_backup_temp_files(folder)
+        )
+
+    def check_writable(self) -> StorageError | None:
+        """Why new answers could not be saved in this folder (None when they can).
+
+        Checked for real, by creating and removing a hidden file: the folder is missing, read-
+        only, full... The wizard calls it at start to warn before anything is typed.
+        """
+        return check_folder_writable(self.folder)
 
     def list(self) -> builtins.list[DossierEntry]:
         """Every dossier of the folder, the most recently changed first.
@@ -227,14 +238,4 @@ def _recency(entry: DossierEntry) -> float:
 
 def _summary(exc: DossierError) -> str:
     """The first problem of ``exc`` on one line, with its place in the file."""
-    if not exc.problems:
-        return exc.message
-    first = exc.problems[0]
-    text = first.message
-    if first.location.line:
-        text = f"ligne {first.location.line}, colonne {first.location.column or 1} : {text}"
-    others = len(exc.problems) - 1
-    if others:
-        plural = "s" if others > 1 else ""
-        text += f" (et {others} autre{plural} problème{plural})"
-    return text
+    return first_problem(exc)

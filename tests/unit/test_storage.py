@@ -302,7 +302,8 @@ def test_killing_the_process_at_any_moment_never_corrupts_the_dossier(tmp_path: 
         assert state in ((completed[-1], completed[-1] + 1) if completed else (previous, 1))
         assert _mode(path) == 0o600
         previous = state
-    stranded = len(_temp_files(folder))
+    backups = folder / ".sauvegardes"
+    stranded = len(_temp_files(folder)) + len(_temp_files(backups))
     restart = subprocess.run(
         [sys.executable, "-c", _RESTART_CHILD, str(folder)],
         env={**os.environ, "PYTHONPATH": str(ROOT)},
@@ -312,8 +313,8 @@ def test_killing_the_process_at_any_moment_never_corrupts_the_dossier(tmp_path: 
     )
     assert restart.returncode == 0, restart.stderr
     assert restart.stdout.strip() == str(stranded)
-    assert _temp_files(folder) == []
-    assert [p.name for p in folder.iterdir()] == ["projet.yaml"]
+    assert _temp_files(folder) == [] and _temp_files(backups) == []
+    assert sorted(p.name for p in folder.iterdir()) == [".sauvegardes", "projet.yaml"]
 
 
 _RESTART_CHILD = """
