@@ -23,7 +23,9 @@ def mini_checklist_path() -> Path:
 
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own empty dossier folder; the user's real one is never touched."""
+    """Every test gets its own empty dossier folder and preferences folder; the user's real
+    ones are never touched."""
     home = tmp_path / "dossiers"
     monkeypatch.setenv("SYNERGY_WIZARD_HOME", str(home))
+    monkeypatch.setenv("SYNERGY_WIZARD_CONFIG", str(tmp_path / "config"))
     return home

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from synergy_wizard.answers.model import AnswerValue, Dossier
+from synergy_wizard.answers.plan import answer_key, split_key
 from synergy_wizard.checklist.models import Checklist, Question
 
 __all__ = ["Compatibility", "apply_renames", "check_compatibility", "check_value"]
@@ -150,14 +151,15 @@ def check_compatibility(checklist: Checklist, dossier: Dossier) -> Compatibility
     reasons: list[str] = []
     renamed = _renames(checklist, dossier)
     moved = dict(renamed)
-    for question_id, answer in dossier.answers.items():
-        target = moved.get(question_id, question_id)
-        if target not in checklist.question_index:
-            orphans.append(question_id)
+    for key, answer in dossier.answers.items():
+        target = moved.get(key, key)
+        question_id = _known_question(checklist, target)
+        if question_id is None:
+            orphans.append(key)
             continue
-        problem = check_value(checklist.question(target), answer.value)
+        problem = check_value(checklist.question(question_id), answer.value)
         if problem is not None:
-            invalid.append(question_id)
+            invalid.append(key)
             reasons.append(f"Question « {target} » : {problem}.")
     stamp = dossier.checklist
     return Compatibility(
@@ -180,14 +182,32 @@ def _renames(checklist: Checklist, dossier: Dossier) -> tuple[tuple[str, str], .
     """
     moves: list[tuple[str, str]] = []
     taken = set(dossier.answers)
-    for question_id in dossier.answers:
+    for key in dossier.answers:
+        question_id, repetition = split_key(key)
         if question_id in checklist.question_index:
             continue
-        current = checklist.former_id_map.get(question_id)
+        current_id = checklist.former_id_map.get(question_id)
+        current = answer_key(current_id, repetition) if current_id is not None else None
         if current is not None and current not in taken:
-            moves.append((question_id, current))
+            moves.append((key, current))
             taken.add(current)
     return tuple(moves)
+
+
+def _known_question(checklist: Checklist, key: str) -> str | None:
+    """The question an answer key belongs to (``q`` or ``q@choice`` in a repeated section).
+
+    None for an orphan: an unknown question, a repetition of a section that is not repeated,
+    a plain key in a repeated section, or a repetition for a choice that no longer exists.
+    """
+    question_id, repetition = split_key(key)
+    if question_id not in checklist.question_index:
+        return None
+    repeat_for = checklist.section_of(question_id).repeat_for
+    if repeat_for is None:
+        return question_id if repetition is None else None
+    choices = {choice.id for choice in checklist.question(repeat_for).choices}
+    return question_id if repetition in choices else None
 
 
 def apply_renames(checklist: Checklist, dossier: Dossier) -> tuple[tuple[str, str], ...]:

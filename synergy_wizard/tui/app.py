@@ -11,19 +11,19 @@ from typing import ClassVar, Protocol, runtime_checkable
 
 from rich.text import Text
 from textual import events
-from textual.app import App
 from textual.binding import Binding, BindingType
 
 from synergy_wizard.answers.storage import DossierStore
 from synergy_wizard.checklist.models import Checklist
 from synergy_wizard.errors import SynergyError
+from synergy_wizard.tui.commands import WizardCommandsApp
 from synergy_wizard.tui.crash import write_crash_log
 from synergy_wizard.tui.keys import key_display
 from synergy_wizard.tui.messages import OpenDossier
-from synergy_wizard.tui.screens.dialogs import ErrorDialog, NoticeDialog, TooSmallScreen
+from synergy_wizard.tui.screens.dialogs import ErrorDialog, TooSmallScreen
 from synergy_wizard.tui.screens.home import HomeScreen
 from synergy_wizard.tui.screens.walk import WalkScreen
-from synergy_wizard.tui.session import Catalog, open_session
+from synergy_wizard.tui.session import Catalog, WalkPreferences, open_session
 
 MIN_WIDTH = 80
 MIN_HEIGHT = 22
@@ -37,13 +37,14 @@ class SavesOnExit(Protocol):
         """Save what is pending. False when it could not be saved."""
 
 
-class SynergyWizardApp(App[None]):
+class SynergyWizardApp(WizardCommandsApp):
     """Walk a checklist, one question at a time, saving every answer at once."""
 
     TITLE = "Assistant synergies"
     SUB_TITLE = "Projets de synergie commune–CPAS"
     CSS_PATH = "wizard.tcss"
-    ENABLE_COMMAND_PALETTE = False  # its texts are in English; every action has a key
+    # Help (F1), the French command palette (Ctrl+P), themes and preferences, review,
+    # action plan and export come from WizardCommandsApp (commands.py).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012 (Textual API)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quitter", priority=True, id="app.quit"),
@@ -60,6 +61,7 @@ class SynergyWizardApp(App[None]):
         super().__init__()
         self.store = DossierStore(dossiers_dir)
         self.catalog = Catalog(checklists)
+        self.walk_preferences = WalkPreferences()
         self.open_path = open_path
         self._quit_anyway = False
         self._started = False
@@ -67,6 +69,7 @@ class SynergyWizardApp(App[None]):
         self._crash_log: Path | None = None
 
     def on_mount(self) -> None:
+        self.apply_preferences()  # the remembered theme, before the first screen shows
         self._install_signal_handlers()
         self.push_screen(HomeScreen(self.store, self.catalog))
         if self.open_path is not None:
@@ -92,9 +95,7 @@ class SynergyWizardApp(App[None]):
         except SynergyError as error:
             self.show_error(error)
             return
-        self.push_screen(WalkScreen(session))
-        if session.notices:
-            self.push_screen(NoticeDialog("La check-list a changé", "\n".join(session.notices)))
+        self.push_screen(WalkScreen(session, preferences=self.walk_preferences))
 
     def on_open_dossier(self, message: OpenDossier) -> None:
         self.open_dossier(message.path)

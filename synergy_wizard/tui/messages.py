@@ -13,3 +13,18 @@ class OpenDossier(Message):
     """Open the dossier at ``path`` on the walk screen."""
 
     path: Path
+
+
+# --- Review and action plan --------------------------------------------------------------
+
+
+@dataclass
+class JumpToQuestion(Message):
+    """Show the question whose answer key is ``key`` on the walk screen of ``path``.
+
+    Posted by the review and the action plan (« modifier »); the app brings the walk screen
+    of that dossier back to the top and moves it to the question.
+    """
+
+    path: Path
+    key: str

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -70,8 +71,7 @@ def test_quitting_while_saves_fail_warns_first(
         app = app_factory(path)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press("tab", *"une note")
-            path.unlink()
-            dossiers_dir.rmdir()
+            shutil.rmtree(dossiers_dir)  # the dossier, its backups and lock all vanish
             dossiers_dir.write_text("pas un dossier", encoding="utf-8")
             await pilot.press("ctrl+q")
             assert "Ctrl+Q" in dialog_text(app)

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from tui_helpers import FIXED_TIME, make_dossier
 
+from synergy_wizard.answers.storage import load_dossier, save_dossier
+from synergy_wizard.checklist.loader import load_checklist
 from synergy_wizard.checklist.models import Checklist
 from synergy_wizard.tui.app import SynergyWizardApp
 
@@ -81,6 +83,41 @@ def test_walk_on_a_multiple_choice_question(
         position="services-vises",
     )
     assert snap_compare(app_factory(path), terminal_size=(80, 24))
+
+
+def test_walk_wide_with_a_repeated_section_and_a_follow_up(
+    snap_compare: SnapCompare, app_factory: Callable[..., SynergyWizardApp], dossiers_dir: Path
+) -> None:
+    conditions = load_checklist(Path(__file__).parents[1] / "data" / "good" / "conditions.yaml")
+    path = make_dossier(
+        dossiers_dir,
+        conditions,
+        answers={"proprietaire": "cpas", "bail": "oui", "services": ["it", "archives"]},
+        notes={"pilote@it": "Le service informatique de la commune pilote déjà."},
+        position="pilote@it",
+    )
+    dossier = load_dossier(path)
+    dossier.update_answer("pilote@it", owner="Mme Lambert", deadline=date(2026, 6, 30))
+    dossier.answers["pilote@it"].updated_at = FIXED_TIME
+    dossier.project.updated_at = FIXED_TIME
+    save_dossier(dossier, path)
+    assert snap_compare(app_factory(path, [conditions]), terminal_size=(120, 40))
+
+
+def test_walk_search_dialog(
+    snap_compare: SnapCompare,
+    app_factory: Callable[..., SynergyWizardApp],
+    dossiers_dir: Path,
+    mini_checklist: Checklist,
+) -> None:
+    path = make_dossier(
+        dossiers_dir,
+        mini_checklist,
+        answers={"probleme-resolu": "non", "porteur": "cpas"},
+        notes={"porteur": "Voir avec le receveur régional."},
+        position="probleme-resolu",
+    )
+    assert snap_compare(app_factory(path), press=["slash", *"receveur"], terminal_size=(80, 24))
 
 
 def test_summary(

@@ -117,10 +117,12 @@ def test_guidance_shows_help_and_references_and_can_be_hidden(
             assert "séance commune annuelle" in text
             guidance = app.screen.query_one(".guidance")
             assert guidance.display
-            await pilot.press("f1")
-            assert not guidance.display
             await pilot.press("ctrl+g")
-            assert guidance.display
+            assert not guidance.display
+            await pilot.press("pagedown")  # the choice holds from question to question
+            assert not app.screen.query_one(".guidance").display
+            await pilot.press("ctrl+g")
+            assert app.screen.query_one(".guidance").display
 
     run(scenario)
 
@@ -192,5 +194,57 @@ def test_home_key_goes_back_to_the_list_of_dossiers(
             assert app.screen.__class__.__name__ == "HomeScreen"
             table = app.screen.query_one("#dossiers")
             assert "1/5" in str(table.get_row_at(0)[2])  # type: ignore[attr-defined]
+
+    run(scenario)
+
+
+def test_guidance_explains_glossary_terms_and_dates_references(
+    app_factory: Callable[..., SynergyWizardApp], dossiers_dir: Path, mini_checklist: Checklist
+) -> None:
+    data = mini_checklist.model_dump(by_alias=True, exclude_defaults=True)
+    question = data["sections"][0]["questions"][0]
+    question["references"] = [
+        {
+            "texte": "Loi organique des CPAS",
+            "article": "art. 26bis, § 1er",
+            "date": "8 juillet 1976",
+        }
+    ]
+    data["glossaire"] = [
+        {"terme": "État des lieux", "definition": "Photographie écrite de la situation."},
+        {"terme": "CPAS", "definition": "Centre public d'action sociale."},
+        {"terme": "Receveur", "definition": "Gestionnaire des finances."},
+    ]
+    checklist = Checklist.model_validate(data)
+    path = make_dossier(dossiers_dir, checklist, position="probleme-resolu")
+
+    async def scenario() -> None:
+        app = app_factory(path, [checklist])
+        async with app.run_test(size=(120, 40)):
+            text = app.screen.query_one(".guidance Markdown", Markdown).source
+            assert "- Loi organique des CPAS, art. 26bis, § 1er (8 juillet 1976)" in text
+            assert "**Glossaire**" in text
+            assert "- **État des lieux** : Photographie écrite de la situation." in text
+            assert "**CPAS**" in text  # in the reference's text
+            assert "Receveur" not in text  # not used by this question
+
+    run(scenario)
+
+
+def test_the_hidden_guidance_stays_hidden_for_the_next_dossier(
+    app_factory: Callable[..., SynergyWizardApp], dossiers_dir: Path, mini_checklist: Checklist
+) -> None:
+    path = make_dossier(dossiers_dir, mini_checklist)
+
+    async def scenario() -> None:
+        app = app_factory(path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("ctrl+g", "escape")
+            await pilot.pause()
+            await pilot.press("enter")  # reopen it from the list
+            await pilot.pause()
+            assert isinstance(app.screen, WalkScreen)
+            assert not app.screen.query_one(".guidance").display
+            assert app.screen.active_bindings["ctrl+g"].binding.description == "Aide (panneau)"
 
     run(scenario)

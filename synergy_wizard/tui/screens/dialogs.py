@@ -1,4 +1,4 @@
-"""Small modal screens: the error dialog and the « terminal too small » notice."""
+"""Small modal screens: the error dialog, the confirmation, the « terminal too small » notice."""
 
 from __future__ import annotations
 
@@ -55,6 +55,43 @@ class NoticeDialog(ErrorDialog):
     """Something the user must know before going on (not an error), to acknowledge."""
 
     DIALOG_CLASSES = "dialog -notice"
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """Ask before doing something: dismissed with True to go ahead, False to cancel.
+
+    « Annuler » has the focus, so Enter pressed by habit never confirms by mistake.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Annuler", id="confirm.cancel"),
+    ]
+
+    def __init__(self, title: str, message: str, confirm_label: str) -> None:
+        super().__init__(classes="dialog-screen")
+        self.confirm_title = title
+        self.confirm_message = message
+        self.confirm_label = confirm_label
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-dialog", classes="dialog -notice"):
+            yield Static(Content(self.confirm_title), classes="dialog-title")
+            with VerticalScroll(classes="dialog-body"):
+                yield Static(Content(self.confirm_message), id="confirm-message")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self.confirm_label, id="confirm", variant="warning")
+                yield Button("Annuler", id="cancel", variant="primary")
+        yield WizardFooter()
+
+    def on_mount(self) -> None:
+        self.query_one("#cancel", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "confirm")
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
 
 
 class TooSmallScreen(ModalScreen[None]):

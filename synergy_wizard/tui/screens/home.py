@@ -2,24 +2,32 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
+from textual.widgets.data_table import CellDoesNotExist
 
-from synergy_wizard.answers.storage import DossierEntry, DossierStore
+from synergy_wizard.answers.management import (
+    duplicate_dossier,
+    rename_dossier,
+    trash_dossier,
+)
+from synergy_wizard.answers.progress import compute_progress
+from synergy_wizard.answers.storage import DossierEntry, DossierStore, load_dossier
 from synergy_wizard.checklist.models import Checklist
 from synergy_wizard.errors import DossierError, SynergyError
 from synergy_wizard.tui.messages import OpenDossier
-from synergy_wizard.tui.screens.dialogs import ErrorDialog
+from synergy_wizard.tui.screens.dialogs import ConfirmDialog, ErrorDialog
+from synergy_wizard.tui.screens.dossiers import NameDialog, TrashScreen, short_datetime
 from synergy_wizard.tui.screens.new_dossier import NewDossierRequest, NewDossierScreen
 from synergy_wizard.tui.session import Catalog
 from synergy_wizard.tui.widgets.footer import WizardFooter
@@ -33,11 +41,7 @@ EMPTY_TEXT = (
 )
 
 
-def short_datetime(value: datetime | None) -> str:
-    """« 22/11/2026 14:05 », the way dates are written in Belgium; empty for no date."""
-    if value is None:
-        return ""
-    return value.strftime("%d/%m/%Y %H:%M")
+__all__ = ["EMPTY_TEXT", "DossierTable", "HomeScreen", "short_datetime"]
 
 
 class DossierTable(DataTable[Text]):
@@ -52,7 +56,11 @@ class HomeScreen(Screen[None]):
     """List the dossiers of the folder; open one or create one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new", "Nouveau dossier", id="home.new"),
+        Binding("n", "new", "Nouveau", id="home.new"),
+        Binding("r", "rename", "Renommer", id="home.rename"),
+        Binding("d", "duplicate", "Dupliquer", id="home.duplicate"),
+        Binding("delete", "trash", "Supprimer", id="home.trash"),
+        Binding("c", "show_trash", "Corbeille", id="home.show_trash"),
     ]
 
     def __init__(self, store: DossierStore, catalog: Catalog) -> None:
@@ -61,6 +69,9 @@ class HomeScreen(Screen[None]):
         self.catalog = catalog
         self._entries: dict[str, DossierEntry] = {}
         self._list_error = ""
+        self._progress_cache: dict[tuple[str, int, int], str] = {}
+        self._select_next: Path | None = None
+        """The dossier to highlight after the next refresh (one just renamed, say)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -90,6 +101,7 @@ class HomeScreen(Screen[None]):
         self._entries = {str(entry.path): entry for entry in entries}
 
         table = self.query_one(DossierTable)
+        previous = self._highlighted_key()
         table.clear(columns=True)
         width = self.app.size.width
         name_width = max(18, width - 58)
@@ -107,7 +119,33 @@ class HomeScreen(Screen[None]):
         self.query_one("#folder-line", Static).update(
             Content(f"Dossiers rangés dans : {self.store.folder}")
         )
-        self._show_detail(entries[0] if entries else None)
+        self.refresh_bindings()
+        wanted = str(self._select_next) if self._select_next is not None else previous
+        self._select_next = None
+        if wanted in self._entries:
+            table.move_cursor(row=table.get_row_index(wanted), animate=False)
+            self._show_detail(self._entries[wanted])
+        else:
+            self._show_detail(entries[0] if entries else None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("rename", "duplicate", "trash"):
+            return bool(self._entries) or None  # greyed in the footer while the list is empty
+        return True
+
+    def _highlighted_key(self) -> str | None:
+        table = self.query_one(DossierTable)
+        if not table.row_count:
+            return None
+        try:
+            return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        except CellDoesNotExist:
+            return None
+
+    def highlighted_entry(self) -> DossierEntry | None:
+        """The dossier under the cursor, if any."""
+        key = self._highlighted_key()
+        return self._entries.get(key) if key is not None else None
 
     def _known_checklists(self) -> dict[str, Checklist]:
         try:
@@ -126,7 +164,7 @@ class HomeScreen(Screen[None]):
             ]
         checklist = known.get(entry.checklist_id)
         if checklist is not None:
-            progress = f"{entry.answered}/{len(checklist.questions)}"
+            progress = self._progress_text(entry, checklist)
             title = checklist.title
         else:
             progress = f"{entry.answered} rép."
@@ -137,6 +175,23 @@ class HomeScreen(Screen[None]):
             Text(progress, justify="right"),
             Text(short_datetime(entry.updated_at)),
         ]
+
+    def _progress_text(self, entry: DossierEntry, checklist: Checklist) -> str:
+        """« 3/12 »: questions answered among those shown (hidden and orphans not counted)."""
+        try:
+            stat = entry.path.stat()
+            stamp = (str(entry.path), stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            return f"{entry.answered} rép."
+        cached = self._progress_cache.get(stamp)
+        if cached is None:
+            try:
+                progress = compute_progress(checklist, load_dossier(entry.path))
+            except DossierError:
+                return f"{entry.answered} rép."
+            cached = f"{progress.answered}/{progress.total}"
+            self._progress_cache[stamp] = cached
+        return cached
 
     def _show_detail(self, entry: DossierEntry | None) -> None:
         detail = self.query_one("#dossier-detail", Static)
@@ -195,3 +250,130 @@ class HomeScreen(Screen[None]):
             self.app.push_screen(ErrorDialog.for_error(error))
             return
         self._open(path)
+
+    # --- managing dossiers --------------------------------------------------------------
+
+    def _readable_highlighted(self, what: str) -> DossierEntry | None:
+        entry = self.highlighted_entry()
+        if entry is None:
+            self.notify("Aucun dossier n'est sélectionné.", severity="warning")
+            return None
+        if entry.error:
+            self.app.push_screen(
+                ErrorDialog(
+                    DossierError.title,
+                    f"Le fichier {entry.path.name} est illisible : impossible de le {what}.\n"
+                    f"{entry.error}\n\nVous pouvez le mettre à la corbeille (touche Suppr).",
+                )
+            )
+            return None
+        return entry
+
+    def action_rename(self) -> None:
+        entry = self._readable_highlighted("renommer")
+        if entry is None:
+            return
+        dialog = NameDialog(
+            "Renommer le dossier",
+            "Le nom du fichier suit le nouveau nom du projet.",
+            entry.name,
+            "Renommer",
+        )
+
+        def renamed(name: str | None) -> None:
+            if name is None or name == entry.name:
+                return
+            try:
+                path = rename_dossier(self.store, entry.path, name)
+            except SynergyError as error:
+                self.app.push_screen(ErrorDialog.for_error(error))
+                return
+            self._select_next = path
+            self.refresh_list()
+            self.notify(f"Dossier renommé « {name} » :\n{path}", title="Renommé", markup=False)
+
+        self.app.push_screen(dialog, renamed)
+
+    def action_duplicate(self) -> None:
+        entry = self._readable_highlighted("dupliquer")
+        if entry is None:
+            return
+        dialog = NameDialog(
+            "Dupliquer le dossier",
+            "La copie reprend les réponses, les notes et le suivi ; "
+            "donnez-lui le nom du nouveau projet.",
+            f"{entry.name} (copie)",
+            "Dupliquer",
+        )
+
+        def duplicated(name: str | None) -> None:
+            if name is None:
+                return
+            try:
+                path = duplicate_dossier(self.store, entry.path, name)
+            except SynergyError as error:
+                self.app.push_screen(ErrorDialog.for_error(error))
+                return
+            self._select_next = path
+            self.refresh_list()
+            self.notify(f"Copie créée « {name} » :\n{path}", title="Dupliqué", markup=False)
+
+        self.app.push_screen(dialog, duplicated)
+
+    def action_trash(self) -> None:
+        entry = self.highlighted_entry()
+        if entry is None:
+            self.notify("Aucun dossier n'est sélectionné.", severity="warning")
+            return
+        dialog = ConfirmDialog(
+            "Supprimer le dossier ?",
+            f"« {entry.name} » ({entry.path.name}) sera placé dans la corbeille.\n\n"
+            "Rien n'est effacé : vous pourrez le restaurer à tout moment depuis la "
+            "corbeille (touche C sur cet écran).",
+            "Mettre à la corbeille",
+        )
+
+        def confirmed(go: bool | None) -> None:
+            if not go:
+                return
+            try:
+                trash_dossier(self.store, entry.path)
+            except SynergyError as error:
+                self.app.push_screen(ErrorDialog.for_error(error))
+                return
+            self.refresh_list()
+            self.notify(
+                f"« {entry.name} » est dans la corbeille (touche C pour le restaurer).",
+                title="Dossier supprimé",
+                markup=False,
+            )
+
+        self.app.push_screen(dialog, confirmed)
+
+    def action_show_trash(self) -> None:
+        self.app.push_screen(TrashScreen(self.store))
+
+    def palette_commands(self) -> Iterator[SystemCommand]:
+        """The commands of this screen offered in the command palette."""
+        yield SystemCommand(
+            "Nouveau dossier", "Commencer un dossier pour un nouveau projet", self.action_new
+        )
+        if self.highlighted_entry() is not None:
+            yield SystemCommand(
+                "Renommer le dossier",
+                "Changer le nom du projet sélectionné (le fichier suit)",
+                self.action_rename,
+            )
+            yield SystemCommand(
+                "Dupliquer le dossier",
+                "Copier le dossier sélectionné pour un projet semblable",
+                self.action_duplicate,
+            )
+            yield SystemCommand(
+                "Supprimer le dossier",
+                "Mettre le dossier sélectionné à la corbeille (restaurable)",
+                self.action_trash,
+            )
+        yield SystemCommand(
+            "Corbeille", "Voir les dossiers supprimés et les restaurer", self.action_show_trash
+        )

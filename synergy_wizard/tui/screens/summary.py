@@ -1,4 +1,5 @@
-"""The summary of a dossier: progress per section, totals, and export to HTML or Markdown.
+"""The summary of a dossier: progress per section and totals; from here, the review, the
+action plan and the export.
 
 Dismissed with the index of a section to jump to (Enter on its row), or None.
 """
@@ -15,15 +16,16 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from synergy_wizard.answers.progress import compute_progress
+from synergy_wizard.answers.plan import build_plan
+from synergy_wizard.answers.progress import progress_of
 from synergy_wizard.errors import SynergyError
-from synergy_wizard.render import Format, default_output_name, write_dossier
+from synergy_wizard.render import Format
 from synergy_wizard.render.french import plural
 from synergy_wizard.tui.screens.dialogs import ErrorDialog
+from synergy_wizard.tui.screens.export import export_now, report_export
 from synergy_wizard.tui.session import DossierSession
+from synergy_wizard.tui.settings import PreferencesHolder
 from synergy_wizard.tui.widgets.footer import WizardFooter
-
-_FORMAT_NAMES: dict[str, str] = {"html": "HTML", "md": "Markdown"}
 
 
 def _required_left(count: int) -> str:
@@ -35,7 +37,7 @@ class SummaryTable(DataTable[Text]):
     """The table of sections; Enter opens the highlighted section."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "Ouvrir", id="summary.open"),
+        Binding("enter", "select_cursor", "Aller à la section", show=False, id="summary.open"),
     ]
 
 
@@ -43,8 +45,11 @@ class SummaryScreen(Screen[int | None]):
     """Where the dossier stands, and its export."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("h", "export('html')", "Exporter HTML", id="summary.html"),
-        Binding("m", "export('md')", "Exporter Markdown", id="summary.md"),
+        Binding("v", "app.review", "Revue", id="summary.review"),
+        Binding("p", "app.action_plan", "Plan d'action", id="summary.action_plan"),
+        Binding("e", "app.export_dossier", "Exporter", id="summary.export"),
+        Binding("h", "export('html')", "Exporter en HTML", show=False, id="summary.html"),
+        Binding("m", "export('md')", "Exporter en Markdown", show=False, id="summary.md"),
         Binding("escape", "back", "Retour", id="summary.back"),
     ]
 
@@ -64,11 +69,12 @@ class SummaryScreen(Screen[int | None]):
         session = self.session
         checklist = session.checklist
         dossier = session.dossier
-        progress = compute_progress(checklist, dossier)
+        plan = build_plan(checklist, dossier)
+        progress = progress_of(plan)
         required_left = sum(
             1
-            for question in checklist.questions
-            if question.required and not dossier.answer(question.id).is_answered
+            for slot in plan.visible_slots
+            if slot.question.required and not dossier.answer(slot.key).is_answered
         )
         head = [
             f"{dossier.project.name} — {checklist.title} (version {checklist.version})",
@@ -85,7 +91,10 @@ class SummaryScreen(Screen[int | None]):
             head.insert(1, people)
         self.query_one("#summary-head", Static).update(Content("\n".join(head)))
         self.query_one("#summary-folder", Static).update(
-            Content(f"Les exports sont écrits à côté du dossier : {session.path.parent}")
+            Content(
+                "Entrée sur une section : y aller.\n"
+                f"Les exports sont écrits à côté du dossier : {session.path.parent}"
+            )
         )
 
         table = self.query_one(SummaryTable)
@@ -96,7 +105,7 @@ class SummaryScreen(Screen[int | None]):
         table.add_column("État", key="state")
         for number, section in enumerate(progress.sections, start=1):
             table.add_row(
-                Text(f"{number}. {section.section.title}", overflow="ellipsis", no_wrap=True),
+                Text(f"{number}. {section.title}", overflow="ellipsis", no_wrap=True),
                 Text(f"{section.answered}/{section.total}", justify="right"),
                 Text(str(section.open_points), justify="right"),
                 Text(section.state),
@@ -122,17 +131,12 @@ class SummaryScreen(Screen[int | None]):
         self.dismiss(None)
 
     def action_export(self, fmt: Format) -> None:
-        """Write the dossier next to its file, as HTML or Markdown."""
-        session = self.session
-        output = session.path.with_name(default_output_name(session.path, fmt))
+        """Write the dossier next to its file at once, in ``fmt`` (the quick H and M keys)."""
         try:
-            written = write_dossier(session.checklist, session.dossier, fmt, output)
+            written = export_now(self.session, fmt)
         except SynergyError as error:
             self.app.push_screen(ErrorDialog.for_error(error))
             return
-        self.notify(
-            f"Dossier exporté en {_FORMAT_NAMES[fmt]} :\n{written.absolute()}",
-            title="Export terminé",
-            timeout=15,
-            markup=False,
-        )
+        app = self.app
+        open_it = isinstance(app, PreferencesHolder) and app.preferences.open_after_export
+        report_export(self.app, written, fmt, open_it=open_it)

@@ -1,8 +1,11 @@
 """The walk screen: the sections on one side, the current question on the other.
 
-Every committed change is saved at once; moving between questions saves the position, so
-reopening the dossier resumes where the user left it. Only the current question's widgets
-are mounted, so a checklist of a thousand questions opens as fast as a short one.
+The walk follows the dossier's plan: questions hidden by their conditions are skipped, and a
+repeated section appears once per chosen choice. Every committed change is saved at once and
+the plan recomputed, so an answer can show or hide questions and sections immediately.
+Moving between questions saves the position (the answer key), so reopening the dossier
+resumes where the user left it. Only the current question's widgets are mounted, so a
+checklist of a thousand questions opens as fast as a short one.
 """
 
 from __future__ import annotations
@@ -12,22 +15,47 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, OptionList, ProgressBar, Static
 
-from synergy_wizard.answers.progress import Progress, compute_progress
+from synergy_wizard.answers.plan import Slot
 from synergy_wizard.errors import StorageError
-from synergy_wizard.tui.screens.dialogs import ErrorDialog
+from synergy_wizard.render.french import plural
+from synergy_wizard.tui.finder import FilterName
+from synergy_wizard.tui.screens.dialogs import ErrorDialog, NoticeDialog
+from synergy_wizard.tui.screens.search import SearchScreen
 from synergy_wizard.tui.screens.summary import SummaryScreen
-from synergy_wizard.tui.session import DossierSession
+from synergy_wizard.tui.session import DossierSession, WalkPreferences
 from synergy_wizard.tui.widgets.footer import WizardFooter
-from synergy_wizard.tui.widgets.guidance import guidance_markdown
-from synergy_wizard.tui.widgets.question_view import QuestionContext, QuestionView
+from synergy_wizard.tui.widgets.guidance import glossary_terms, guidance_markdown
+from synergy_wizard.tui.widgets.question_view import QuestionContext, QuestionView, position_text
 from synergy_wizard.tui.widgets.section_list import SectionList
 
 _PICK_KEYS = 9
+
+
+def kept_answers_notice(hidden: int, orphans: int) -> str:
+    """« 2 réponses conservées pour des questions masquées », and the same for orphans."""
+    lines = []
+    if hidden:
+        lines.append(
+            plural(
+                hidden,
+                "1 réponse conservée pour une question masquée",
+                f"{hidden} réponses conservées pour des questions masquées",
+            )
+        )
+    if orphans:
+        lines.append(
+            plural(
+                orphans,
+                "1 réponse conservée pour une question retirée de la check-list",
+                f"{orphans} réponses conservées pour des questions retirées de la check-list",
+            )
+        )
+    return "\n".join(lines)
 
 
 class WalkScreen(Screen[None]):
@@ -39,8 +67,9 @@ class WalkScreen(Screen[None]):
             "pageup", "previous", "Précédente", key_display="Pg↑", priority=True, id="walk.previous"
         ),
         Binding("pagedown", "next", "Suivante", key_display="Pg↓", priority=True, id="walk.next"),
+        Binding("slash", "search", "Rechercher", key_display="/", id="walk.search"),
+        Binding("ctrl+g", "toggle_guidance", "Aide (panneau)", id="walk.guidance"),
         Binding("ctrl+r", "summary", "Résumé", id="walk.summary"),
-        Binding("f1,ctrl+g", "toggle_guidance", "Aide", id="walk.guidance"),
         Binding("escape", "home", "Accueil", id="walk.home"),
         *(
             Binding(str(n), f"pick({n})", f"Choix {n}", show=False, id=f"walk.pick{n}")
@@ -48,33 +77,51 @@ class WalkScreen(Screen[None]):
         ),
     ]
 
-    def __init__(self, session: DossierSession) -> None:
+    def __init__(
+        self, session: DossierSession, *, preferences: WalkPreferences | None = None
+    ) -> None:
         super().__init__(classes="walk-screen")
         self.session = session
+        self.preferences = preferences if preferences is not None else WalkPreferences()
         checklist = session.checklist
-        self._questions = checklist.questions
-        self._flat_index = {question.id: i for i, question in enumerate(self._questions)}
         self._sources = {source.id: source for source in checklist.sources}
-        self._index = session.start_index()
-        self._progress: Progress = compute_progress(checklist, session.dossier)
+        self._key = session.start_key() or ""
         self._save_failing = False
+        self._search: tuple[str, FilterName] = ("", "toutes")
         self.sub_title = session.dossier.project.name
+        self.set_class(not self.preferences.show_guidance, "-hide-guidance")
 
     # --- composition --------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        progress = self.session.progress
         yield Header()
         with Horizontal(id="overall"):
             yield Static(id="overall-label")
-            yield ProgressBar(total=max(self._progress.total, 1), show_eta=False, id="overall-bar")
+            yield ProgressBar(total=max(progress.total, 1), show_eta=False, id="overall-bar")
         with Horizontal(id="walk-body"):
-            yield SectionList(self._progress, id="sections")
+            with Vertical(id="side"):
+                yield SectionList(progress, id="sections")
+                yield Static(id="kept-notice")
             yield VerticalScroll(id="question-pane")
         yield WizardFooter()
 
     async def on_mount(self) -> None:
-        self._show_overall()
-        await self._show_question(self._index, save_position=False)
+        self._show_counts()
+        await self._show_question(self._key, save_position=False)
+        session = self.session
+        if session.renamed:
+            self._save()  # the answers moved to renamed questions must reach the disk
+        if session.notices:
+            self.app.push_screen(
+                NoticeDialog("La check-list a changé", "\n".join(session.notices)),
+                self._notices_read,
+            )
+
+    def _notices_read(self, _: None) -> None:
+        """The user has read what changed: the dossier now answers this checklist version."""
+        if self.session.adopt_checklist():
+            self._save()
 
     # --- where we are -------------------------------------------------------------------
 
@@ -83,68 +130,122 @@ class WalkScreen(Screen[None]):
         views = self.query(QuestionView)
         return views.first() if views else None
 
-    def _question_context(self, index: int) -> QuestionContext:
-        question = self._questions[index]
-        checklist = self.session.checklist
-        section_index, number = checklist.question_index[question.id]
-        section = checklist.sections[section_index]
-        return QuestionContext(
-            question=question,
-            section=section,
-            section_number=section_index + 1,
-            section_count=len(checklist.sections),
-            number=number + 1,
-            count=len(section.questions),
-            answer=self.session.dossier.answer(question.id),
-            guidance=guidance_markdown(question, self._sources),
+    @property
+    def current_key(self) -> str:
+        """The answer key of the question on screen ("" when no question is shown)."""
+        return self._key
+
+    def _slot(self, key: str) -> Slot | None:
+        index = self.session.slot_index(key)
+        return None if index is None else self.session.visible_slots[index]
+
+    def _position(self, slot: Slot) -> str:
+        session = self.session
+        siblings = [s.key for s in session.visible_slots if s.instance.key == slot.instance.key]
+        return position_text(
+            session.instance_index(slot.instance) + 1,
+            len(session.progress.sections),
+            siblings.index(slot.key) + 1,
+            len(siblings),
         )
 
-    async def _show_question(self, index: int, *, save_position: bool = True) -> None:
-        """Replace the current question's widgets by those of question ``index``."""
+    def _question_context(self, slot: Slot) -> QuestionContext:
+        glossary = glossary_terms(slot.question, self.session.checklist.glossary)
+        return QuestionContext(
+            question=slot.question,
+            key=slot.key,
+            section_title=slot.instance.title,
+            position=self._position(slot),
+            answer=self.session.dossier.answer(slot.key),
+            guidance=guidance_markdown(slot.question, self._sources, glossary),
+        )
+
+    async def _show_question(self, key: str, *, save_position: bool = True) -> None:
+        """Replace the current question's widgets by those of the question ``key`` (or of
+        the next shown question, when that one is hidden)."""
         self._flush_view()
-        self._index = index
         pane = self.query_one("#question-pane", VerticalScroll)
-        view = QuestionView(self._question_context(index))
+        target = self.session.nearest_visible(key)
+        slot = self._slot(target) if target is not None else None
+        if slot is None:
+            self._key = ""
+            await pane.remove_children()
+            await pane.mount(
+                Static("Aucune question n'est à afficher pour ce dossier.", classes="muted")
+            )
+            self.refresh_bindings()
+            return
+        self._key = slot.key
+        view = QuestionView(self._question_context(slot))
         with self.app.batch_update():  # one repaint: no flash of an empty pane
             await pane.remove_children()
             await pane.mount(view)
             pane.scroll_home(animate=False)
         view.focus_answer()
-        section_index = self.session.checklist.question_index[self._questions[index].id][0]
-        self.query_one(SectionList).highlighted = section_index
+        self.query_one(SectionList).highlighted = self.session.instance_index(slot.instance)
         self.refresh_bindings()
         if save_position:
-            self.session.dossier.position = self._questions[index].id
+            self.session.dossier.position = slot.key
             self._save()
 
+    async def go_to_key(self, key: str) -> None:
+        """Show the question whose answer is stored under ``key`` (``q`` or ``q@choice``)."""
+        await self._show_question(key)
+
     async def go_to_section(self, section_index: int) -> None:
-        """Show the first question of a section."""
-        first = self.session.checklist.sections[section_index].questions[0]
-        await self._show_question(self._flat_index[first.id])
+        """Show the first question of the ``section_index``-th section in the section list."""
+        sections = self.session.progress.sections
+        if not 0 <= section_index < len(sections):
+            return
+        instance = sections[section_index].instance
+        first = next((s for s in self.session.visible_slots if s.instance is instance), None)
+        if first is None:
+            self.notify("Cette section n'a aucune question à afficher pour l'instant.")
+            return
+        await self._show_question(first.key)
 
     # --- saving -------------------------------------------------------------------------
 
     @on(QuestionView.AnswerEdited)
-    def _answer_edited(self, event: QuestionView.AnswerEdited) -> None:
+    async def _answer_edited(self, event: QuestionView.AnswerEdited) -> None:
         event.stop()
-        self._apply(event)
+        if self._apply(event):
+            await self._follow_plan()
 
-    def _apply(self, edit: QuestionView.AnswerEdited) -> None:
-        if not self.session.set_answer(edit.question_id, edit.field, edit.value):
-            return
+    def _apply(self, edit: QuestionView.AnswerEdited) -> bool:
+        if not self.session.set_answer(edit.key, edit.field, edit.value):
+            return False
         self._save()
-        self._progress = compute_progress(self.session.checklist, self.session.dossier)
-        section_index = self.session.checklist.question_index[edit.question_id][0]
-        self.query_one(SectionList).show_progress(
-            section_index, self._progress.sections[section_index]
-        )
-        self._show_overall()
+        self._show_counts()
+        return True
+
+    async def _follow_plan(self) -> None:
+        """After a change: leave a question that became hidden, else refresh its position."""
+        slot = self._slot(self._key)
+        if slot is None:
+            await self._show_question(self._key)
+            return
+        self.query_one(SectionList).highlighted = self.session.instance_index(slot.instance)
+        view = self.view
+        if view is not None:
+            view.show_position(self._position(slot))
+        self.refresh_bindings()
 
     def _flush_view(self) -> None:
         view = self.view
-        if view is not None:
-            for edit in view.take_pending():
-                self._apply(edit)
+        if view is None:
+            return
+        for edit in view.take_pending():
+            self._apply(edit)
+        if view.rejected_deadline:
+            self.notify(
+                f"L'échéance « {view.rejected_deadline} » n'est pas une date valide : "
+                "elle n'a pas été enregistrée.",
+                title="Échéance non enregistrée",
+                severity="warning",
+                markup=False,
+            )
+            view.rejected_deadline = ""
 
     def _save(self) -> bool:
         try:
@@ -167,42 +268,57 @@ class WalkScreen(Screen[None]):
     def save_before_exit(self) -> bool:
         """Save what was typed but not yet saved, and the position. False on failure."""
         self._flush_view()
-        self.session.dossier.position = self._questions[self._index].id
+        if self._key:
+            self.session.dossier.position = self._key
         return self._save()
 
-    def _show_overall(self) -> None:
-        progress = self._progress
-        answered = progress.answered
-        label = f"Progression : {answered}/{progress.total}"
+    def _show_counts(self) -> None:
+        """Refresh the section list, the overall progress and the kept-answers notice."""
+        session = self.session
+        progress = session.progress
+        self.query_one(SectionList).show_progress(progress)
+        label = f"Progression : {progress.answered}/{progress.total}"
         if progress.open_points:
             label += f" · {progress.open_points} à suivre"
         self.query_one("#overall-label", Static).update(Content(label))
-        self.query_one("#overall-bar", ProgressBar).update(progress=answered)
+        self.query_one("#overall-bar", ProgressBar).update(
+            total=max(progress.total, 1), progress=progress.answered
+        )
+        notice = kept_answers_notice(session.kept_hidden_count(), session.orphan_count())
+        self.query_one("#kept-notice", Static).update(Content(notice))
+        self.set_class(not notice, "-nothing-kept")
 
     # --- actions ------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        index = self.session.slot_index(self._key)
         if action == "previous":
-            return self._index > 0 or None
+            return (index is not None and index > 0) or None
         if action == "next":
-            return self._index < len(self._questions) - 1 or None
+            return (index is not None and index < len(self.session.visible_slots) - 1) or None
         if action == "pick":
-            question = self._questions[self._index]
+            slot = self._slot(self._key)
             number = parameters[0] if parameters else 0
             return (
-                question.kind in ("statut", "choix")
+                slot is not None
+                and slot.question.kind in ("statut", "choix")
                 and isinstance(number, int)
-                and number <= len(question.effective_choices)
+                and number <= len(slot.question.effective_choices)
             )
         return True
 
     async def action_previous(self) -> None:
-        if self._index > 0:
-            await self._show_question(self._index - 1)
+        await self._step(-1)
 
     async def action_next(self) -> None:
-        if self._index < len(self._questions) - 1:
-            await self._show_question(self._index + 1)
+        await self._step(1)
+
+    async def _step(self, step: int) -> None:
+        self._flush_view()  # a pending answer may show or hide the next questions
+        index = self.session.slot_index(self._key)
+        slots = self.session.visible_slots
+        if index is not None and 0 <= index + step < len(slots):
+            await self._show_question(slots[index + step].key)
 
     def action_pick(self, number: int) -> None:
         view = self.view
@@ -211,6 +327,19 @@ class WalkScreen(Screen[None]):
 
     def action_toggle_guidance(self) -> None:
         self.toggle_class("-hide-guidance")
+        self.preferences.show_guidance = not self.has_class("-hide-guidance")
+
+    def action_search(self) -> None:
+        self._flush_view()  # the note being typed is searched too
+        query, filter_name = self._search
+        screen = SearchScreen(self.session, query=query, filter_name=filter_name)
+
+        async def chosen(key: str | None) -> None:
+            self._search = (screen.query_text, screen.filter_name)
+            if key is not None:
+                await self.go_to_key(key)
+
+        self.app.push_screen(screen, chosen)
 
     def action_summary(self) -> None:
         self._flush_view()

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from math import ceil
+
+from textual import events
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Footer
+
+_UNBOUNDED = Size(1000, 1)
 
 
 class WizardFooter(Footer):
@@ -11,6 +17,9 @@ class WizardFooter(Footer):
 
     Moving to another question changes the focus and the bindings several times in a row,
     mostly to the same keys; Textual's footer would rebuild all its keys each time.
+
+    When the keys do not fit on one line (a narrow terminal, a screen with many keys), the
+    footer takes two lines rather than hiding the last keys (often « Quitter »).
     """
 
     def __init__(self) -> None:
@@ -38,3 +47,17 @@ class WizardFooter(Footer):
         if shown != self._shown:
             self._shown = shown
             await self.recompose()
+        self._fit()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """One line when the keys fit in the width of the screen, else two."""
+        items = list(self.children)
+        # Each item and one space after it, whatever the current layout's margins.
+        needed = sum(item.get_content_width(_UNBOUNDED, _UNBOUNDED) + 1 for item in items)
+        wrap = bool(items) and needed > self.app.size.width
+        self.set_class(wrap, "-two-rows")
+        if wrap:
+            self.styles.grid_size_columns = ceil(len(items) / 2)

@@ -1,14 +1,17 @@
-"""The guidance panel of a question: its help text, field experience and references."""
+"""The guidance panel of a question: its help text, field experience, references, glossary."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Markdown, Static
 
-from synergy_wizard.checklist.models import Question, Source
+from synergy_wizard.checklist.models import GlossaryEntry, Question, Reference, Source
+from synergy_wizard.tui.finder import fold
 
 
 def _escape(text: str) -> str:
@@ -18,8 +21,47 @@ def _escape(text: str) -> str:
     return text
 
 
-def guidance_markdown(question: Question, sources: Mapping[str, Source]) -> str:
-    """The guidance of ``question`` as one Markdown document (French headings)."""
+@lru_cache(maxsize=2048)
+def _term_pattern(term: str) -> re.Pattern[str]:
+    """A term as whole words, each word also in the plural (« groupe » finds « groupes »)."""
+    words = fold(term).split()
+    body = r"\s+".join(re.escape(word) + "[sx]?" for word in words)
+    return re.compile(rf"(?<!\w){body}(?!\w)")
+
+
+def glossary_terms(question: Question, glossary: Iterable[GlossaryEntry]) -> list[GlossaryEntry]:
+    """The glossary entries whose term appears in the question or its guidance."""
+    parts = [question.text, question.guidance, *question.favourable, *question.problematic]
+    parts += [f"{reference.text} {reference.article}" for reference in question.references]
+    text = fold("\n".join(parts))
+    return [entry for entry in glossary if _term_pattern(entry.term).search(text)]
+
+
+def _reference_line(reference: Reference, sources: Mapping[str, Source]) -> str:
+    line = f"- {_escape(reference.text)}"
+    if reference.article:
+        line += f", {_escape(reference.article)}"
+    if reference.date:
+        line += f" ({_escape(reference.date)})"
+    source = sources.get(reference.source) if reference.source else None
+    url = reference.url or (source.url if source else "")
+    label = _escape(source.title) if source is not None else ""
+    if url.startswith(("https://", "http://")):
+        line += f" — [{label or 'lien'}](<{url}>)"
+    elif label:
+        line += f" — {label}"
+    return line
+
+
+def guidance_markdown(
+    question: Question,
+    sources: Mapping[str, Source],
+    glossary: Sequence[GlossaryEntry] = (),
+) -> str:
+    """The guidance of ``question`` as one Markdown document (French headings).
+
+    ``glossary`` holds the entries to explain (see :func:`glossary_terms`).
+    """
     parts: list[str] = []
     if question.guidance:
         parts.append(question.guidance)
@@ -30,18 +72,14 @@ def guidance_markdown(question: Question, sources: Mapping[str, Source]) -> str:
         items = "\n".join(f"- {item}" for item in question.problematic)
         parts.append(f"**Ce qui a posé problème**\n\n{items}")
     if question.references:
-        lines = []
-        for reference in question.references:
-            line = f"- {_escape(reference.text)}"
-            source = sources.get(reference.source) if reference.source else None
-            url = reference.url or (source.url if source else "")
-            label = _escape(source.title) if source is not None else ""
-            if url.startswith(("https://", "http://")):
-                line += f" — [{label or 'lien'}](<{url}>)"
-            elif label:
-                line += f" — {label}"
-            lines.append(line)
+        lines = [_reference_line(reference, sources) for reference in question.references]
         parts.append("**Références**\n\n" + "\n".join(lines))
+    if glossary:
+        lines = [
+            f"- **{_escape(entry.term)}** : {_escape(' '.join(entry.definition.split()))}"
+            for entry in glossary
+        ]
+        parts.append("**Glossaire**\n\n" + "\n".join(lines))
     if not parts:
         return "Pas d'aide particulière pour cette question."
     return "\n\n".join(parts)

@@ -1,15 +1,16 @@
-"""One question on screen: its text, the answer control suited to its kind, a note, guidance.
+"""One question on screen: its text, the answer control suited to its kind, a note, the
+follow-up (owner, deadline, priority) and the guidance.
 
 Only the current question's widgets exist; the walk screen replaces this view when the user
 moves. The view never touches the dossier: it posts :class:`QuestionView.AnswerEdited`
 messages, at once for a choice, and for typed text when the field is left, Enter is pressed
-or the typing pauses (debounce).
+or the typing pauses (debounce). A deadline that is not a real date is explained and never
+reported.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -18,14 +19,32 @@ from textual.content import Content
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Input, RadioButton, RadioSet, SelectionList, Static, TextArea
+from textual.widgets import (
+    Input,
+    RadioButton,
+    RadioSet,
+    Select,
+    SelectionList,
+    Static,
+    TextArea,
+)
 from textual.widgets.selection_list import Selection
 
-from synergy_wizard.answers.model import Answer, AnswerValue
-from synergy_wizard.checklist.models import Question, Section
+from synergy_wizard.answers.model import Answer
+from synergy_wizard.checklist.models import Question
+from synergy_wizard.tui.session import AnswerField, EditValue
+from synergy_wizard.tui.widgets.follow_up import DeadlineError, FollowUpRow, parse_deadline
 from synergy_wizard.tui.widgets.guidance import GuidancePanel
 
-Field = Literal["value", "note"]
+_TYPED_FIELDS: dict[str, AnswerField] = {"answer": "value", "note": "note", "owner": "owner"}
+"""Text fields of the view (by widget id) and the part of the answer they edit."""
+
+
+class _Invalid:
+    """Marks a typed value that cannot be saved (a deadline that is not a date)."""
+
+
+_INVALID = _Invalid()
 
 DEBOUNCE_SECONDS = 0.6
 """How long typing must pause before the text is saved."""
@@ -44,23 +63,20 @@ class QuestionContext:
     """Everything the view shows about one question (data handed down by the screen)."""
 
     question: Question
-    section: Section
-    section_number: int
-    section_count: int
-    number: int
-    """Position of the question in its section, from 1."""
-    count: int
-    """Number of questions in the section."""
+    key: str
+    """The key the answer is stored under (``question`` or ``question@choice``)."""
+    section_title: str
+    """The title of the section, with the choice's label in a repeated section."""
+    position: str
+    """Where the question stands (« Section 2/5 · Question 1/3 »), among the shown ones."""
     answer: Answer
     guidance: str
     """The guidance, as Markdown."""
 
-    @property
-    def position(self) -> str:
-        return (
-            f"Section {self.section_number}/{self.section_count} · "
-            f"Question {self.number}/{self.count}"
-        )
+
+def position_text(section_number: int, section_count: int, number: int, count: int) -> str:
+    """« Section 2/5 · Question 1/3 »."""
+    return f"Section {section_number}/{section_count} · Question {number}/{count}"
 
 
 def _choice_label(number: int, label: str) -> Content:
@@ -84,17 +100,19 @@ class QuestionView(Vertical):
 
     @dataclass
     class AnswerEdited(Message):
-        """The user changed the value or the note of an answer."""
+        """The user changed a part of an answer (value, note, owner, deadline, priority)."""
 
-        question_id: str
-        field: Field
-        value: AnswerValue
+        key: str
+        field: AnswerField
+        value: EditValue
 
     def __init__(self, context: QuestionContext, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="question-view")
         self.context = context
-        self._pending_edits: dict[Field, AnswerValue] = {}
-        self._debounce_timers: dict[Field, Timer] = {}
+        self._pending_edits: dict[AnswerField, str] = {}
+        self._debounce_timers: dict[AnswerField, Timer] = {}
+        self.rejected_deadline = ""
+        """A deadline typed but not saved because it is not a date (told to the user)."""
 
     @property
     def question(self) -> Question:
@@ -107,7 +125,7 @@ class QuestionView(Vertical):
         question = context.question
         with Vertical(classes="question-form"):
             yield Static(Content(context.position), classes="question-position")
-            yield Static(Content(context.section.title), classes="section-title")
+            yield Static(Content(context.section_title), classes="section-title")
             text = Content(question.text)
             if question.required:
                 text = text.append(Content.styled("  (obligatoire)", "$text-muted"))
@@ -124,6 +142,7 @@ class QuestionView(Vertical):
                 classes="note",
                 placeholder="Une remarque, une source, une personne à contacter…",
             )
+            yield FollowUpRow(context.answer)
         yield GuidancePanel(context.guidance)
 
     def _answer_control(self) -> Widget:
@@ -178,6 +197,10 @@ class QuestionView(Vertical):
         """Put the keyboard focus on the answer control."""
         self.query_one("#answer").focus()
 
+    def show_position(self, position: str) -> None:
+        """Update where the question stands (other questions were shown or hidden)."""
+        self.query_one(".question-position", Static).update(Content(position))
+
     def pick(self, number: int) -> bool:
         """Choose the ``number``-th choice (from 1) of a statut or choice question."""
         if self.question.kind not in ("statut", "choix"):
@@ -189,16 +212,21 @@ class QuestionView(Vertical):
         return True
 
     def take_pending(self) -> list[QuestionView.AnswerEdited]:
-        """The typed changes not yet reported (the debounce had not elapsed); forgets them."""
+        """The typed changes not yet reported (the debounce had not elapsed); forgets them.
+
+        A deadline that is not a date is left out and kept in :attr:`rejected_deadline`.
+        """
         for timer in self._debounce_timers.values():
             timer.stop()
         self._debounce_timers.clear()
-        pending = [
-            self.AnswerEdited(self.question.id, field_name, value)
-            for field_name, value in self._pending_edits.items()
-        ]
+        pending = list(self._pending_edits.items())
         self._pending_edits.clear()
-        return pending
+        edits = []
+        for field_name, text in pending:
+            value = self._converted(field_name, text, show_error=False)
+            if not isinstance(value, _Invalid):
+                edits.append(self.AnswerEdited(self.context.key, field_name, value))
+        return edits
 
     # --- events from the controls -------------------------------------------------------
 
@@ -221,32 +249,55 @@ class QuestionView(Vertical):
             ordered += [v for v in previous if v not in known]
         self._report("value", ordered or None)
 
-    @on(Input.Changed, "#answer")
+    @on(Select.Changed, "#priority")
+    def _priority_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        value = event.value
+        self._report("priority", value if isinstance(value, str) else None)
+
+    @on(Input.Changed)
     def _input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self._schedule("value", event.value)
+        if event.input.id == "deadline":
+            self.rejected_deadline = ""
+            try:
+                parse_deadline(event.value)
+            except DeadlineError:
+                pass  # explained when the field is left, not while typing
+            else:
+                self.query_one(FollowUpRow).show_deadline_error("")
+        field_name = self._input_field(event.input)
+        if field_name is not None:
+            self._schedule(field_name, event.value)
 
-    @on(Input.Submitted, "#answer")
-    @on(Input.Blurred, "#answer")
+    @on(Input.Submitted)
+    @on(Input.Blurred)
     def _input_committed(self, event: Input.Submitted | Input.Blurred) -> None:
         event.stop()
-        self._commit("value")
+        field_name = self._input_field(event.input)
+        if field_name is not None:
+            self._commit(field_name)
 
     @on(TextArea.Changed)
     def _text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
-        field_name: Field = "note" if event.text_area.id == "note" else "value"
+        field_name: AnswerField = "note" if event.text_area.id == "note" else "value"
         self._schedule(field_name, event.text_area.text)
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         if isinstance(event.widget, TextArea):
             self._commit("note" if event.widget.id == "note" else "value")
 
+    @staticmethod
+    def _input_field(widget: Input) -> AnswerField | None:
+        if widget.id == "deadline":
+            return "deadline"
+        return _TYPED_FIELDS.get(widget.id or "")
+
     # --- debounce -----------------------------------------------------------------------
 
-    def _schedule(self, field_name: Field, text: str) -> None:
-        value: AnswerValue = text if (field_name == "note" or text.strip()) else None
-        self._pending_edits[field_name] = value
+    def _schedule(self, field_name: AnswerField, text: str) -> None:
+        self._pending_edits[field_name] = text
         timer = self._debounce_timers.pop(field_name, None)
         if timer is not None:
             timer.stop()
@@ -254,12 +305,37 @@ class QuestionView(Vertical):
             DEBOUNCE_SECONDS, lambda: self._commit(field_name)
         )
 
-    def _commit(self, field_name: Field) -> None:
+    def _commit(self, field_name: AnswerField) -> None:
         timer = self._debounce_timers.pop(field_name, None)
         if timer is not None:
             timer.stop()
         if field_name in self._pending_edits:
-            self._report(field_name, self._pending_edits.pop(field_name))
+            text = self._pending_edits.pop(field_name)
+            value = self._converted(field_name, text, show_error=True)
+            if not isinstance(value, _Invalid):
+                self._report(field_name, value)
 
-    def _report(self, field_name: Field, value: AnswerValue) -> None:
-        self.post_message(self.AnswerEdited(self.question.id, field_name, value))
+    def _converted(
+        self, field_name: AnswerField, text: str, *, show_error: bool
+    ) -> EditValue | _Invalid:
+        """The value to save for typed ``text``, or ``_INVALID`` for a wrong deadline."""
+        if field_name == "note":
+            return text
+        if field_name == "owner":
+            return text.strip()
+        if field_name == "deadline":
+            try:
+                deadline = parse_deadline(text)
+            except DeadlineError as error:
+                self.rejected_deadline = text.strip()
+                if show_error:
+                    self.query_one(FollowUpRow).show_deadline_error(str(error))
+                return _INVALID
+            self.rejected_deadline = ""
+            if show_error:
+                self.query_one(FollowUpRow).show_deadline_error("")
+            return deadline
+        return text if text.strip() else None
+
+    def _report(self, field_name: AnswerField, value: EditValue) -> None:
+        self.post_message(self.AnswerEdited(self.context.key, field_name, value))

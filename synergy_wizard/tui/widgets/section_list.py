@@ -1,4 +1,8 @@
-"""The list of sections with their progress: one virtualised OptionList, whatever the size."""
+"""The list of sections with their state: one virtualised OptionList, whatever the size.
+
+A repeated section appears once per chosen choice (« Service — Informatique »); a section
+hidden by its condition does not appear. Selecting a section jumps to it.
+"""
 
 from __future__ import annotations
 
@@ -18,28 +22,43 @@ _STATE_MARKS: dict[str, tuple[str, str]] = {
 
 
 def section_prompt(number: int, progress: SectionProgress) -> Content:
-    """Two lines for one section: its number and title, then how far it is answered."""
+    """Two lines for one section: its number and title, then its state and counts."""
     mark, style = _STATE_MARKS.get(progress.state, ("○", ""))
-    title = Content.assemble((mark, style), f" {number}. {progress.section.title}")
-    counts = f"  {progress.answered}/{progress.total}"
+    title = Content.assemble((mark, style), f" {number}. {progress.title}")
+    counts = f"  {progress.answered}/{progress.total} · {progress.state}"
     if progress.open_points:
         counts += f" · {progress.open_points} à suivre"
     return Content("\n").join([title, Content.styled(counts, "$text-muted")])
 
 
+def _counts(progress: SectionProgress) -> tuple[str, int, int, int]:
+    return progress.instance.key, progress.total, progress.answered, progress.open_points
+
+
 class SectionList(OptionList):
-    """The sections of the checklist; selecting one jumps to it."""
+    """The visible sections (and repetitions) of the dossier; selecting one jumps to it."""
 
     def __init__(self, progress: Progress, *, id: str | None = None) -> None:
-        super().__init__(
-            *(
-                Option(section_prompt(number, section), id=f"section-{number - 1}")
-                for number, section in enumerate(progress.sections, start=1)
-            ),
-            id=id,
-            markup=False,
-        )
+        super().__init__(*self._section_options(progress), id=id, markup=False)
+        self._shown = progress.sections
 
-    def show_progress(self, index: int, progress: SectionProgress) -> None:
-        """Refresh the progress shown for the section at ``index``."""
-        self.replace_option_prompt_at_index(index, section_prompt(index + 1, progress))
+    @staticmethod
+    def _section_options(progress: Progress) -> list[Option]:
+        return [
+            Option(section_prompt(number, section), id=f"section-{section.instance.key}")
+            for number, section in enumerate(progress.sections, start=1)
+        ]
+
+    def show_progress(self, progress: Progress) -> None:
+        """Show the sections and counts of ``progress``, redrawing only what changed."""
+        keys = [s.instance.key for s in progress.sections]
+        if keys != [s.instance.key for s in self._shown]:
+            highlighted = self.highlighted
+            self.set_options(self._section_options(progress))
+            if highlighted is not None and progress.sections:
+                self.highlighted = min(highlighted, len(progress.sections) - 1)
+        else:
+            for index, (old, new) in enumerate(zip(self._shown, progress.sections, strict=True)):
+                if _counts(old) != _counts(new):
+                    self.replace_option_prompt_at_index(index, section_prompt(index + 1, new))
+        self._shown = progress.sections
