@@ -8,6 +8,7 @@ is printed in French on stderr, with exit status 2; no traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -168,14 +169,29 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     render = commands.add_parser(
-        "render", help="produit le dossier de préparation (HTML ou Markdown)"
+        "render",
+        help="produit le dossier de préparation (HTML, PDF, Word ou Markdown), "
+        "ou la check-list vierge",
     )
     render.add_argument("dossier", type=Path, help="fichier du dossier (.yaml)")
     render.add_argument(
         "--format",
-        choices=("html", "md"),
+        choices=("html", "md", "pdf", "docx"),
         default="html",
-        help="format de sortie (html par défaut)",
+        help="format de sortie : html (par défaut, à imprimer depuis le navigateur), pdf, "
+        "docx (Word, modifiable) ou md (Markdown)",
+    )
+    render.add_argument(
+        "--complet",
+        action="store_true",
+        help="dossier complet : avec l'aide, les points favorables et problématiques et les "
+        "références de chaque question (par défaut : dossier concis)",
+    )
+    render.add_argument(
+        "--vierge",
+        action="store_true",
+        help="check-list vierge à imprimer : toutes les questions, avec des cases à cocher et "
+        "de la place pour écrire",
     )
     render.add_argument(
         "-o",
@@ -332,17 +348,38 @@ def _cmd_new(args: argparse.Namespace, out: TextIO) -> int:
 
 def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
     from synergy_wizard.answers.storage import load_dossier
-    from synergy_wizard.render import default_output_name, write_dossier
+    from synergy_wizard.render import Mode, default_output_name, write_dossier
 
+    if args.complet and args.vierge:
+        raise SynergyError(
+            "Choisissez --complet ou --vierge, pas les deux.",
+            hint="--complet ajoute l'aide et les références ; --vierge imprime la check-list "
+            "sans les réponses.",
+        )
+    mode: Mode = "complet" if args.complet else "vierge" if args.vierge else "concis"
     if not args.dossier.is_file():
         raise _not_found_dossier(args.dossier)
     dossier = load_dossier(args.dossier)
     checklist = resolve_checklist(dossier)
     output: Path = args.output or args.dossier.with_name(
-        default_output_name(args.dossier, args.format)
+        default_output_name(args.dossier, args.format, mode)
     )
-    written = write_dossier(checklist, dossier, args.format, output, templates_dir=args.templates)
-    out.write(f"Dossier de préparation écrit : {written}\n")
+
+    def progress(message: str) -> None:
+        sys.stderr.write(f"{message}\n")
+        sys.stderr.flush()
+
+    written = write_dossier(
+        checklist,
+        dossier,
+        args.format,
+        output,
+        mode=mode,
+        templates_dir=args.templates,
+        progress=progress if args.format in ("pdf", "docx") else None,
+    )
+    what = "Check-list vierge écrite" if mode == "vierge" else "Dossier de préparation écrit"
+    out.write(f"{what} : {written}\n")
     return EXIT_OK
 
 
@@ -378,7 +415,7 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO], int]] = {
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``synergy-wizard`` command. Returns the exit status."""
     _ensure_utf8_streams()
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(_utf8_arguments(sys.argv[1:] if argv is None else argv))
     try:
         return _COMMANDS[args.command](args, sys.stdout)
     except ProblemsError as error:
@@ -390,6 +427,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("Interrompu.\n")
         return 130
+
+
+def _utf8_arguments(argv: Sequence[str]) -> list[str]:
+    """The arguments as typed, even under a C/POSIX locale.
+
+    There Python decodes them as ASCII and keeps each accented byte as a lone surrogate,
+    which no text field accepts; the bytes are read again as UTF-8.
+    """
+    return [os.fsencode(a).decode("utf-8", "replace") if _has_surrogate(a) else a for a in argv]
+
+
+def _has_surrogate(text: str) -> bool:
+    return any("\udc80" <= char <= "\udcff" for char in text)
 
 
 def _ensure_utf8_streams() -> None:
