@@ -13,17 +13,19 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 
+from synergy_wizard.answers.backup import Backup
+from synergy_wizard.answers.recovery import Recovery, find_recovery
 from synergy_wizard.answers.storage import DossierStore
 from synergy_wizard.checklist.models import Checklist
-from synergy_wizard.errors import SynergyError
+from synergy_wizard.errors import DossierError, StorageError, SynergyError
 from synergy_wizard.tui.commands import WizardCommandsApp
 from synergy_wizard.tui.crash import write_crash_log
 from synergy_wizard.tui.keys import key_display
 from synergy_wizard.tui.messages import OpenDossier
-from synergy_wizard.tui.screens.dialogs import ErrorDialog, TooSmallScreen
+from synergy_wizard.tui.screens.dialogs import ErrorDialog, RecoveryDialog, TooSmallScreen
 from synergy_wizard.tui.screens.home import HomeScreen
 from synergy_wizard.tui.screens.walk import WalkScreen
-from synergy_wizard.tui.session import Catalog, WalkPreferences, open_session
+from synergy_wizard.tui.session import Catalog, DossierSession, WalkPreferences, open_session
 
 MIN_WIDTH = 80
 MIN_HEIGHT = 22
@@ -71,7 +73,9 @@ class SynergyWizardApp(WizardCommandsApp):
     def on_mount(self) -> None:
         self.apply_preferences()  # the remembered theme, before the first screen shows
         self._install_signal_handlers()
-        self.push_screen(HomeScreen(self.store, self.catalog))
+        self.push_screen(
+            HomeScreen(self.store, self.catalog, folder_problem=self._folder_problem())
+        )
         if self.open_path is not None:
             self.open_dossier(self.open_path)
         self._started = True
@@ -88,14 +92,58 @@ class SynergyWizardApp(WizardCommandsApp):
 
     # --- dossiers and errors ------------------------------------------------------------
 
+    def _folder_problem(self) -> StorageError | None:
+        """Why answers could not be saved in the dossier folder, checked for real at start.
+
+        A folder not made yet is no problem: it is created with the first dossier.
+        """
+        if not self.store.folder.exists() and not self.store.folder.is_symlink():
+            return None
+        return self.store.check_writable()
+
     def open_dossier(self, path: Path) -> None:
-        """Open the dossier at ``path`` on the walk screen, or explain why it cannot be."""
+        """Open the dossier at ``path`` on the walk screen, or explain why it cannot be.
+
+        A damaged file is never opened nor changed: the newest good backup is offered.
+        """
         try:
             session = open_session(path, self.catalog)
+        except DossierError as error:
+            self._offer_recovery(find_recovery(path, error))
+            return
         except SynergyError as error:
             self.show_error(error)
             return
+        self._walk(session)
+
+    def _walk(self, session: DossierSession) -> None:
         self.push_screen(WalkScreen(session, preferences=self.walk_preferences))
+
+    def _offer_recovery(self, recovery: Recovery) -> None:
+        backup = recovery.backup
+        if backup is None:
+            self.push_screen(ErrorDialog(recovery.title, recovery.message()))
+            return
+
+        def chosen(restore: bool | None) -> None:
+            if restore:
+                self._restore(recovery.path, backup)
+
+        self.push_screen(RecoveryDialog(recovery), chosen)
+
+    def _restore(self, path: Path, backup: Backup) -> None:
+        """Put ``backup`` back (the damaged file kept aside), then open the dossier."""
+        try:
+            session = open_session(path, self.catalog, restore=backup)
+        except SynergyError as error:
+            self.show_error(error)
+            return
+        message = f"La sauvegarde du {backup.label} est restaurée."
+        restored = session.restored
+        if restored is not None and restored.kept_aside is not None:
+            message += f"\nLe fichier abîmé est gardé à côté : {restored.kept_aside.name}"
+        self.notify(message, title="Dossier restauré", timeout=15, markup=False)
+        self._walk(session)
 
     def on_open_dossier(self, message: OpenDossier) -> None:
         self.open_dossier(message.path)

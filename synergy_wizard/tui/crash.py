@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from synergy_wizard import __version__
+from synergy_wizard.answers.fileio import append_private_text
 
 CRASH_LOG_NAME = "synergy-wizard-erreurs.log"
 
@@ -27,12 +28,13 @@ def crash_report(error: BaseException) -> str:
 
 
 def write_crash_log(folder: Path, error: BaseException) -> Path | None:
-    """Append the report of ``error`` to the log in ``folder``. None if it cannot be written."""
+    """Append the report of ``error`` to the log in ``folder``. None if it cannot be written.
+
+    The log is user-only (0600), like the dossiers it sits next to.
+    """
     path = folder / CRASH_LOG_NAME
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8") as log:
-            log.write(crash_report(error))
+        append_private_text(path, crash_report(error))
     except OSError:
         return None
     return path

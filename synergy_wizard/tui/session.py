@@ -3,6 +3,10 @@
 Plain Python (no Textual): opening a dossier, finding its checklist, following its plan
 (which questions and repeated sections are shown), saving it. The screens decide how to show
 the errors raised here (all of them :class:`SynergyError`, in French).
+
+A dossier is opened for editing only by the one program holding its lock. It is opened
+read-only when another program has it open, when its folder cannot be written, or when a
+newer version of synergy-wizard wrote it: a read-only session never writes its file.
 """
 
 from __future__ import annotations
@@ -13,14 +17,24 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
+from synergy_wizard.answers.backup import Backup
+from synergy_wizard.answers.checklist_source import checklist_for
 from synergy_wizard.answers.compat import apply_renames, check_compatibility
+from synergy_wizard.answers.lock import DossierLock, DossierLockedError, acquire_dossier_lock
 from synergy_wizard.answers.model import AnswerValue, ChecklistStamp, Dossier
 from synergy_wizard.answers.plan import Plan, SectionInstance, Slot, build_plan, split_key
 from synergy_wizard.answers.progress import Progress, progress_of
-from synergy_wizard.answers.storage import load_dossier, save_dossier
-from synergy_wizard.checklist.loader import find_checklist, load_bundled
+from synergy_wizard.answers.readonly import load_dossier_read_only
+from synergy_wizard.answers.recovery import RestoreResult, restore_backup
+from synergy_wizard.answers.storage import (
+    NewerFormatError,
+    SaveResult,
+    load_dossier,
+    save_dossier,
+)
+from synergy_wizard.checklist.loader import load_bundled
 from synergy_wizard.checklist.models import Checklist
-from synergy_wizard.errors import NotFoundError
+from synergy_wizard.errors import StorageError
 
 AnswerField = Literal["value", "note", "owner", "deadline", "priority"]
 """The parts of an answer the wizard edits."""
@@ -43,19 +57,13 @@ class Catalog:
             self._checklists = load_bundled()
         return self._checklists
 
-    def find(self, checklist_id: str) -> Checklist:
-        """The checklist with this id, among those on offer, else a bundled one."""
-        if self._checklists is not None:
-            for checklist in self._checklists:
-                if checklist.id == checklist_id:
-                    return checklist
-        try:
-            return find_checklist(checklist_id)
-        except NotFoundError as error:
-            raise NotFoundError(
-                f"Ce dossier répond à la check-list « {checklist_id} », qui n'est pas installée.",
-                hint=error.message,
-            ) from None
+    def for_dossier(self, dossier: Dossier) -> Checklist:
+        """The checklist ``dossier`` answers: one on offer, a bundled one, or the file of a
+        checklist being tried out that the dossier was created from.
+
+        Raises NotFoundError or ChecklistError (French).
+        """
+        return checklist_for(dossier, self._checklists or ())
 
 
 @dataclass
@@ -78,6 +86,12 @@ class DossierSession:
     renamed: tuple[tuple[str, str], ...] = ()
     """Answers moved from a former question id to the current one when the dossier opened;
     the dossier must be saved to keep the move."""
+    read_only_reason: str = ""
+    """Why the dossier cannot be changed (French sentences); empty when it can."""
+    lock: DossierLock | None = field(default=None, repr=False)
+    """The lock that reserves the dossier for this program (None when read-only)."""
+    restored: RestoreResult | None = None
+    """The backup put back just before opening, when the file was damaged."""
     plan: Plan = field(init=False)
     """Which sections and questions are shown, for the current answers."""
     progress: Progress = field(init=False)
@@ -160,9 +174,16 @@ class DossierSession:
 
     # --- changes ------------------------------------------------------------------------
 
+    @property
+    def read_only(self) -> bool:
+        """Whether the dossier is only shown: nothing is changed nor saved."""
+        return bool(self.read_only_reason)
+
     def set_answer(self, key: str, field_name: AnswerField, value: EditValue) -> bool:
         """Change one part of the answer stored under ``key``, in memory, and recompute the
-        plan. False when nothing changed."""
+        plan. False when nothing changed (always, for a read-only dossier)."""
+        if self.read_only:
+            return False
         current = self.dossier.answer(key)
         if field_name == "note" and not isinstance(value, str):
             value = ""
@@ -177,26 +198,85 @@ class DossierSession:
     def adopt_checklist(self) -> bool:
         """Stamp the dossier with the checklist it is open with (once the user was told what
         changed). False when it already was."""
-        stamp = ChecklistStamp.of(self.checklist)
-        if self.dossier.checklist == stamp:
+        # A checklist being tried out is still read from the same file.
+        stamp = ChecklistStamp.of(self.checklist, self.dossier.checklist.source)
+        if self.read_only or self.dossier.checklist == stamp:
             return False
         self.dossier.checklist = stamp
         return True
 
-    def save(self) -> None:
-        """Write the dossier to its file now. Raises StorageError (French) on failure."""
-        save_dossier(self.dossier, self.path)
+    def save(self) -> SaveResult:
+        """Write the dossier to its file now. Raises StorageError (French) on failure, and
+        for a read-only dossier, which is never written.
+
+        The folder is never recreated: if it vanished (a USB stick pulled out), the save
+        fails and the answers stay in memory until it is back.
+        """
+        if self.read_only:
+            raise StorageError(
+                f"Le dossier « {self.path.name} » est ouvert en lecture seule : "
+                "il n'est pas enregistré.",
+                hint=self.read_only_reason,
+            )
+        return save_dossier(self.dossier, self.path, create_folder=False)
+
+    def close(self) -> None:
+        """Let other programs open the dossier (releases the lock). Safe to call twice."""
+        if self.lock is not None:
+            self.lock.release()
 
 
-def open_session(path: Path, catalog: Catalog) -> DossierSession:
-    """Read the dossier at ``path`` and find its checklist. Raises SynergyError (French).
+def open_session(path: Path, catalog: Catalog, *, restore: Backup | None = None) -> DossierSession:
+    """Open the dossier at ``path`` with its checklist, reserving it for this program.
+
+    When another program has it open, or its folder cannot be written, or a newer version
+    of synergy-wizard wrote it, the session is read-only (see
+    :attr:`DossierSession.read_only_reason`). ``restore`` first puts that backup back in
+    place of a damaged file (which is kept aside); this needs the dossier's lock.
+
+    Raises :class:`DossierError` when the file cannot be read (the caller may offer a
+    backup: nothing was written), and other :class:`SynergyError` (French) otherwise, for
+    instance :class:`DossierLockedError` when a restore is asked for a dossier open
+    elsewhere.
 
     Answers given under a former id of a question are moved to its current id at once (in
     memory; the caller saves). Nothing else changes until the user has read the notices,
     which are given once per checklist change (orphans stay counted on the walk screen).
     """
-    dossier = load_dossier(path)
-    checklist = catalog.find(dossier.checklist.id)
+    try:
+        lock = acquire_dossier_lock(path)
+    except DossierLockedError as error:
+        if restore is not None:
+            raise
+        return _read_only_session(path, catalog, error.message)
+    except StorageError as error:
+        if restore is not None:
+            raise
+        return _read_only_session(path, catalog, f"{error.message} {error.hint}")
+    try:
+        restored = restore_backup(path, restore) if restore is not None else None
+        dossier = load_dossier(path)
+        session = _session(path, dossier, catalog)
+    except NewerFormatError:
+        lock.release()  # never written: others may look at it too
+        return _read_only_session(path, catalog, "")
+    except BaseException:
+        lock.release()
+        raise
+    session.lock = lock
+    session.restored = restored
+    return session
+
+
+def _read_only_session(path: Path, catalog: Catalog, reason: str) -> DossierSession:
+    view = load_dossier_read_only(path, reason=reason)
+    session = _session(path, view.dossier, catalog)
+    session.read_only_reason = view.reason
+    return session
+
+
+def _session(path: Path, dossier: Dossier, catalog: Catalog) -> DossierSession:
+    checklist = catalog.for_dossier(dossier)
     compatibility = check_compatibility(checklist, dossier)
     changed = not (compatibility.same_version and compatibility.same_content)
     changed = changed or bool(compatibility.renamed)

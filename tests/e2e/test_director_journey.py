@@ -107,7 +107,7 @@ def test_a_whole_session_with_keys_only_then_reopen(isolated_home: Path) -> None
 
         # Review, then export to HTML from the export dialog.
         terminal.send(F2)
-        terminal.wait_for_text("Revue")
+        terminal.wait_for_text("Revue — ")  # the review's title (the walk's footer says « Revue »)
         terminal.send(ESCAPE)
         terminal.send(F4)
         terminal.wait_for_text("Exporter le dossier")

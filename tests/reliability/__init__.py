@@ -11,9 +11,12 @@ Case → tests:
    ``tests/tui/test_robustness.py`` (Pilot).
 4. Disk full: ``test_04_disk_full`` (a tmpfs filled up, in private namespaces); file size
    limit: ``tests/unit/test_storage.py``.
-5. Read-only or vanished folder: ``test_05_read_only_folder`` (without root's powers).
-6. Corrupted answers file: ``test_06_corrupted_dossier``; ``tests/unit/test_dossier_file.py``.
-7. Hand-edited dossier, newer format: ``test_07_hand_edited_and_newer``.
+5. Read-only or vanished folder: ``test_05_read_only_folder`` (without root's powers);
+   the wizard's notice at start: ``tests/tui/test_opening.py``.
+6. Corrupted answers file: ``test_06_corrupted_dossier``; ``tests/unit/test_dossier_file.py``;
+   the wizard's offer to restore the backup: ``tests/tui/test_opening.py``.
+7. Hand-edited dossier, newer format: ``test_07_hand_edited_and_newer``; the wizard's
+   read-only view: ``tests/tui/test_opening.py``.
 8. Checklist changed since last opened: ``test_08_changed_checklist``;
    ``tests/unit/test_compat.py``, ``test_plan.py``, ``test_render_plan.py``.
 9. Recovery bound to the right dossier: ``test_09_recovery_binding``.
@@ -27,8 +30,10 @@ Case → tests:
 17. Terminal too small, resized while typing: ``test_17_terminal_size`` (real program in a
    pty); ``tests/tui/test_robustness.py``.
 18. Non-UTF-8 locale: ``test_18_locale`` (real program under ``LC_ALL=C``).
-19. Two instances on one dossier: ``test_19_two_instances`` (real processes).
-20. Sensitive data hygiene: ``test_20_hygiene``.
+19. Two instances on one dossier: ``test_19_two_instances`` (real processes); the wizard
+   opening it read-only, file untouched: ``tests/tui/test_opening.py``.
+20. Sensitive data hygiene: ``test_20_hygiene``; the wizard's crash log:
+   ``tests/tui/test_robustness.py``.
 
 Permissions (cases 5 and 19) are met for real. CI runs as root, which ignores them: the child
 processes concerned first give up root's powers over files (``helpers.drop_file_powers``) and

@@ -10,8 +10,6 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
-import pytest
-
 from .helpers import run_json
 
 _EVERYTHING = """
@@ -68,10 +66,6 @@ def test_every_file_written_is_private(tmp_path: Path, mini_checklist_path: Path
     assert modes == dict.fromkeys(modes, "0o600"), modes
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tui/crash.py must write its log with answers.fileio.append_private_text (0600)",
-)
 def test_crash_log_is_private(tmp_path: Path) -> None:
     import os
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -210,7 +211,9 @@ def test_an_unexpected_error_saves_logs_without_answers_and_explains_in_french(
         run(scenario)
     assert app.return_code == 1
     assert saved_answers(path) == {"probleme-resolu": (None, "texte confidentiel")}
-    log = (dossiers_dir / CRASH_LOG_NAME).read_text(encoding="utf-8")
+    log_path = dossiers_dir / CRASH_LOG_NAME
+    assert stat.S_IMODE(log_path.stat().st_mode) == 0o600  # like the dossiers next to it
+    log = log_path.read_text(encoding="utf-8")
     assert "RuntimeError" in log
     assert "broken_summary" in log
     assert "confidentiel" not in log

@@ -7,12 +7,14 @@ committing them.
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from tui_helpers import FIXED_TIME, make_dossier
 
+from synergy_wizard.answers.backup import backup_folder, write_backup
 from synergy_wizard.answers.storage import load_dossier, save_dossier
 from synergy_wizard.checklist.loader import load_checklist
 from synergy_wizard.checklist.models import Checklist
@@ -133,3 +135,27 @@ def test_summary(
         position="probleme-resolu",
     )
     assert snap_compare(app_factory(path), press=["ctrl+r"], terminal_size=(80, 24))
+
+
+def test_walk_read_only(
+    snap_compare: SnapCompare, app_factory: Callable[..., SynergyWizardApp], dossiers_dir: Path
+) -> None:
+    """A dossier written by a newer version: the banner says why nothing is saved."""
+    dossiers_dir.mkdir()
+    path = dossiers_dir / "futur.yaml"
+    shutil.copyfile(Path(__file__).parents[1] / "data" / "dossiers" / "newer-format.yaml", path)
+    assert snap_compare(app_factory(path), press=["escape"], terminal_size=(80, 24))
+
+
+def test_recovery_dialog(
+    snap_compare: SnapCompare,
+    app_factory: Callable[..., SynergyWizardApp],
+    dossiers_dir: Path,
+    mini_checklist: Checklist,
+) -> None:
+    path = make_dossier(dossiers_dir, mini_checklist, answers={"porteur": "cpas"})
+    good = path.read_bytes()
+    shutil.rmtree(backup_folder(path))  # only the backup below, whatever today's date
+    write_backup(path, good, now=datetime(2026, 3, 14, 9, 45, 12))
+    path.write_bytes(good[: good.index(b"reponses:")] + b"reponses:\n  porteur: [cpas\n")
+    assert snap_compare(app_factory(path), terminal_size=(80, 24))

@@ -1,4 +1,5 @@
-"""Small modal screens: the error dialog, the confirmation, the « terminal too small » notice."""
+"""Small modal screens: the error dialog, the confirmation, the offer to restore a damaged
+dossier's backup, the « terminal too small » notice."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from synergy_wizard.answers.recovery import Recovery
 from synergy_wizard.errors import SynergyError
 from synergy_wizard.tui.widgets.footer import WizardFooter
 
@@ -67,6 +69,8 @@ class ConfirmDialog(ModalScreen[bool]):
         Binding("escape", "cancel", "Annuler", id="confirm.cancel"),
     ]
 
+    DIALOG_CLASSES = "dialog -notice"
+
     def __init__(self, title: str, message: str, confirm_label: str) -> None:
         super().__init__(classes="dialog-screen")
         self.confirm_title = title
@@ -74,7 +78,7 @@ class ConfirmDialog(ModalScreen[bool]):
         self.confirm_label = confirm_label
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="confirm-dialog", classes="dialog -notice"):
+        with Vertical(id="confirm-dialog", classes=self.DIALOG_CLASSES):
             yield Static(Content(self.confirm_title), classes="dialog-title")
             with VerticalScroll(classes="dialog-body"):
                 yield Static(Content(self.confirm_message), id="confirm-message")
@@ -92,6 +96,21 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def action_cancel(self) -> None:
         self.dismiss(False)
+
+
+class RecoveryDialog(ConfirmDialog):
+    """A dossier that cannot be opened, with a good backup: restore it (True) or cancel.
+
+    The message says what is wrong (line and column) and what the backup holds; the damaged
+    file is kept aside when the backup is restored.
+    """
+
+    DIALOG_CLASSES = "dialog -error"
+    RESTORE_LABEL = "Restaurer la dernière sauvegarde"
+
+    def __init__(self, recovery: Recovery) -> None:
+        super().__init__(recovery.title, recovery.message(), self.RESTORE_LABEL)
+        self.recovery = recovery
 
 
 class TooSmallScreen(ModalScreen[None]):

@@ -24,7 +24,7 @@ from synergy_wizard.answers.management import (
 from synergy_wizard.answers.progress import compute_progress
 from synergy_wizard.answers.storage import DossierEntry, DossierStore, load_dossier
 from synergy_wizard.checklist.models import Checklist
-from synergy_wizard.errors import DossierError, SynergyError
+from synergy_wizard.errors import DossierError, StorageError, SynergyError
 from synergy_wizard.tui.messages import OpenDossier
 from synergy_wizard.tui.screens.dialogs import ConfirmDialog, ErrorDialog
 from synergy_wizard.tui.screens.dossiers import NameDialog, TrashScreen, short_datetime
@@ -63,10 +63,19 @@ class HomeScreen(Screen[None]):
         Binding("c", "show_trash", "Corbeille", id="home.show_trash"),
     ]
 
-    def __init__(self, store: DossierStore, catalog: Catalog) -> None:
+    def __init__(
+        self,
+        store: DossierStore,
+        catalog: Catalog,
+        *,
+        folder_problem: StorageError | None = None,
+    ) -> None:
         super().__init__(classes="home-screen")
         self.store = store
         self.catalog = catalog
+        self.folder_problem = folder_problem
+        """Why answers cannot be saved in the dossier folder, found at start (None: they can)."""
+        self.set_class(folder_problem is not None, "-folder-problem")
         self._entries: dict[str, DossierEntry] = {}
         self._list_error = ""
         self._progress_cache: dict[tuple[str, int, int], str] = {}
@@ -77,6 +86,11 @@ class HomeScreen(Screen[None]):
         yield Header()
         with Vertical(id="home-body"):
             yield Static("Vos dossiers", classes="screen-title")
+            problem = self.folder_problem
+            yield Static(
+                Content(f"{problem.message}\n{problem.hint}" if problem is not None else ""),
+                id="folder-problem",
+            )
             yield DossierTable(id="dossiers", cursor_type="row", zebra_stripes=True)
             yield Static(Content(EMPTY_TEXT), id="empty-state")
             yield Static(id="dossier-detail", classes="muted")
@@ -212,18 +226,8 @@ class HomeScreen(Screen[None]):
         event.stop()
         key = event.row_key.value
         entry = self._entries.get(key) if key is not None else None
-        if entry is None:
-            return
-        if entry.error:
-            self.app.push_screen(
-                ErrorDialog(
-                    DossierError.title,
-                    f"Le fichier {entry.path} ne peut pas être ouvert :\n{entry.error}\n\n"
-                    "Il n'a pas été modifié.",
-                )
-            )
-            return
-        self._open(entry.path)
+        if entry is not None:
+            self._open(entry.path)  # an unreadable one too: the app offers its newest backup
 
     def _open(self, path: Path) -> None:
         self.post_message(OpenDossier(path))

@@ -37,7 +37,7 @@ class SummaryTable(DataTable[Text]):
     """The table of sections; Enter opens the highlighted section."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "Aller à la section", show=False, id="summary.open"),
+        Binding("enter", "select_cursor", "Ouvrir", id="summary.open"),
     ]
 
 

@@ -6,6 +6,9 @@ the plan recomputed, so an answer can show or hide questions and sections immedi
 Moving between questions saves the position (the answer key), so reopening the dossier
 resumes where the user left it. Only the current question's widgets are mounted, so a
 checklist of a thousand questions opens as fast as a short one.
+
+A dossier open read-only (open in another program, written by a newer version) is shown
+under a banner saying why; its controls are disabled and nothing is ever saved.
 """
 
 from __future__ import annotations
@@ -21,9 +24,10 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, ProgressBar, Static
 
 from synergy_wizard.answers.plan import Slot
+from synergy_wizard.answers.recovery import SaveResult
 from synergy_wizard.errors import StorageError
-from synergy_wizard.render.french import plural
 from synergy_wizard.tui.finder import FilterName
+from synergy_wizard.tui.notices import kept_answers_notice, read_only_banner, save_warnings
 from synergy_wizard.tui.screens.dialogs import ErrorDialog, NoticeDialog
 from synergy_wizard.tui.screens.search import SearchScreen
 from synergy_wizard.tui.screens.summary import SummaryScreen
@@ -34,28 +38,6 @@ from synergy_wizard.tui.widgets.question_view import QuestionContext, QuestionVi
 from synergy_wizard.tui.widgets.section_list import SectionList
 
 _PICK_KEYS = 9
-
-
-def kept_answers_notice(hidden: int, orphans: int) -> str:
-    """« 2 réponses conservées pour des questions masquées », and the same for orphans."""
-    lines = []
-    if hidden:
-        lines.append(
-            plural(
-                hidden,
-                "1 réponse conservée pour une question masquée",
-                f"{hidden} réponses conservées pour des questions masquées",
-            )
-        )
-    if orphans:
-        lines.append(
-            plural(
-                orphans,
-                "1 réponse conservée pour une question retirée de la check-list",
-                f"{orphans} réponses conservées pour des questions retirées de la check-list",
-            )
-        )
-    return "\n".join(lines)
 
 
 class WalkScreen(Screen[None]):
@@ -70,6 +52,7 @@ class WalkScreen(Screen[None]):
         Binding("slash", "search", "Rechercher", key_display="/", id="walk.search"),
         Binding("ctrl+g", "toggle_guidance", "Aide (panneau)", id="walk.guidance"),
         Binding("ctrl+r", "summary", "Résumé", id="walk.summary"),
+        Binding("f2", "app.review", "Revue", id="walk.review"),
         Binding("escape", "home", "Accueil", id="walk.home"),
         *(
             Binding(str(n), f"pick({n})", f"Choix {n}", show=False, id=f"walk.pick{n}")
@@ -87,8 +70,11 @@ class WalkScreen(Screen[None]):
         self._sources = {source.id: source for source in checklist.sources}
         self._key = session.start_key() or ""
         self._save_failing = False
+        self._backup_failing = False
         self._search: tuple[str, FilterName] = ("", "toutes")
         self.sub_title = session.dossier.project.name
+        if session.read_only:
+            self.sub_title += " (lecture seule)"
         self.set_class(not self.preferences.show_guidance, "-hide-guidance")
 
     # --- composition --------------------------------------------------------------------
@@ -96,6 +82,8 @@ class WalkScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         progress = self.session.progress
         yield Header()
+        if self.session.read_only:
+            yield Static(Content(read_only_banner(self.session)), id="read-only-banner")
         with Horizontal(id="overall"):
             yield Static(id="overall-label")
             yield ProgressBar(total=max(progress.total, 1), show_eta=False, id="overall-bar")
@@ -110,7 +98,7 @@ class WalkScreen(Screen[None]):
         self._show_counts()
         await self._show_question(self._key, save_position=False)
         session = self.session
-        if session.renamed:
+        if session.renamed and not session.read_only:
             self._save()  # the answers moved to renamed questions must reach the disk
         if session.notices:
             self.app.push_screen(
@@ -158,6 +146,7 @@ class WalkScreen(Screen[None]):
             position=self._position(slot),
             answer=self.session.dossier.answer(slot.key),
             guidance=guidance_markdown(slot.question, self._sources, glossary),
+            read_only=self.session.read_only,
         )
 
     async def _show_question(self, key: str, *, save_position: bool = True) -> None:
@@ -184,7 +173,7 @@ class WalkScreen(Screen[None]):
         view.focus_answer()
         self.query_one(SectionList).highlighted = self.session.instance_index(slot.instance)
         self.refresh_bindings()
-        if save_position:
+        if save_position and not self.session.read_only:
             self.session.dossier.position = slot.key
             self._save()
 
@@ -209,8 +198,19 @@ class WalkScreen(Screen[None]):
     @on(QuestionView.AnswerEdited)
     async def _answer_edited(self, event: QuestionView.AnswerEdited) -> None:
         event.stop()
+        if self.session.read_only:
+            self._refuse_change()
+            await self._show_question(self._key, save_position=False)  # show the saved answer
+            return
         if self._apply(event):
             await self._follow_plan()
+
+    def _refuse_change(self) -> None:
+        self.notify(
+            "Ce dossier est ouvert en lecture seule : rien n'y est modifié ni enregistré.",
+            title="Lecture seule",
+            severity="warning",
+        )
 
     def _apply(self, edit: QuestionView.AnswerEdited) -> bool:
         if not self.session.set_answer(edit.key, edit.field, edit.value):
@@ -248,8 +248,10 @@ class WalkScreen(Screen[None]):
             view.rejected_deadline = ""
 
     def _save(self) -> bool:
+        if self.session.read_only:
+            return True  # nothing to save: the file is never written
         try:
-            self.session.save()
+            result = self.session.save()
         except StorageError as error:
             if not self._save_failing:
                 self.app.push_screen(ErrorDialog.for_error(error))
@@ -263,7 +265,22 @@ class WalkScreen(Screen[None]):
         if self._save_failing:
             self.notify("Enregistrement rétabli : toutes vos réponses sont sur le disque.")
         self._save_failing = False
+        self._tell_about(result)
         return True
+
+    def _tell_about(self, result: SaveResult) -> None:
+        """A damaged file kept aside, or a backup that failed: the save went through."""
+        kept_aside, backup_failed = save_warnings(result)
+        if kept_aside:
+            self.notify(
+                kept_aside, title="Fichier abîmé mis de côté", severity="warning", markup=False
+            )
+        if backup_failed and not self._backup_failing:  # once, until a backup works again
+            self.notify(
+                backup_failed, title="Sauvegarde impossible", severity="warning", markup=False
+            )
+        if result.backup is not None or backup_failed:
+            self._backup_failing = bool(backup_failed)
 
     def save_before_exit(self) -> bool:
         """Save what was typed but not yet saved, and the position. False on failure."""
@@ -321,6 +338,9 @@ class WalkScreen(Screen[None]):
             await self._show_question(slots[index + step].key)
 
     def action_pick(self, number: int) -> None:
+        if self.session.read_only:
+            self._refuse_change()
+            return
         view = self.view
         if view is not None:
             view.pick(number)
@@ -348,6 +368,10 @@ class WalkScreen(Screen[None]):
     async def _summary_closed(self, section_index: int | None) -> None:
         if section_index is not None:
             await self.go_to_section(section_index)
+
+    def on_unmount(self) -> None:
+        """Closed (back home, quit, signal): other programs may now open the dossier."""
+        self.session.close()
 
     def action_home(self) -> None:
         if self.save_before_exit():

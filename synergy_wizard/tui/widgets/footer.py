@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from math import ceil
 
 from textual import events
 from textual.geometry import Size
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer
 
 _UNBOUNDED = Size(1000, 1)
@@ -55,9 +57,16 @@ class WizardFooter(Footer):
     def _fit(self) -> None:
         """One line when the keys fit in the width of the screen, else two."""
         items = list(self.children)
-        # Each item and one space after it, whatever the current layout's margins.
-        needed = sum(item.get_content_width(_UNBOUNDED, _UNBOUNDED) + 1 for item in items)
-        wrap = bool(items) and needed > self.app.size.width
+        wrap = bool(items) and footer_width(items) > self.app.size.width
         self.set_class(wrap, "-two-rows")
         if wrap:
             self.styles.grid_size_columns = ceil(len(items) / 2)
+
+
+def footer_width(items: Sequence[Widget]) -> int:
+    """The columns ``items`` take on one line: each with its padding and border, and one
+    space between two of them (their margin on one line, the grid's gutter on two)."""
+    widths = [
+        item.get_content_width(_UNBOUNDED, _UNBOUNDED) + item.styles.gutter.width for item in items
+    ]
+    return sum(widths) + max(len(widths) - 1, 0)

@@ -56,6 +56,7 @@ _HINTS = {
     "texte": "Tapez votre réponse ; elle est enregistrée automatiquement.",
     "texte_long": "Tapez votre réponse ; elle est enregistrée automatiquement.",
 }
+_READ_ONLY_HINT = "Lecture seule : la réponse, la note et le suivi ne peuvent pas être modifiés."
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,8 @@ class QuestionContext:
     answer: Answer
     guidance: str
     """The guidance, as Markdown."""
+    read_only: bool = False
+    """Whether the answer is only shown (a dossier open read-only): nothing can be changed."""
 
 
 def position_text(section_number: int, section_count: int, number: int, count: int) -> str:
@@ -130,20 +133,38 @@ class QuestionView(Vertical):
             if question.required:
                 text = text.append(Content.styled("  (obligatoire)", "$text-muted"))
             yield Static(text, classes="question-text")
-            yield Static(Content(_HINTS[question.kind]), classes="question-hint")
-            yield self._answer_control()
+            hint = _READ_ONLY_HINT if context.read_only else _HINTS[question.kind]
+            yield Static(Content(hint), classes="question-hint")
+            yield self._read_only(self._answer_control())
             notice = self._orphan_notice()
             if notice:
                 yield Static(Content(notice), classes="question-notice")
             yield Static("Note (facultative)", classes="field-label")
-            yield TextArea(
-                context.answer.note,
-                id="note",
-                classes="note",
-                placeholder="Une remarque, une source, une personne à contacter…",
+            yield self._read_only(
+                TextArea(
+                    context.answer.note,
+                    id="note",
+                    classes="note",
+                    placeholder="Aucune note."
+                    if context.read_only
+                    else "Une remarque, une source, une personne à contacter…",
+                )
             )
-            yield FollowUpRow(context.answer)
+            yield self._read_only(FollowUpRow(context.answer))
         yield GuidancePanel(context.guidance)
+
+    def _read_only(self, widget: Widget) -> Widget:
+        """``widget`` as is, or unable to change anything when the answer is only shown.
+
+        A text area stays focusable and scrollable (to read a long note) but refuses typing;
+        every other control is disabled.
+        """
+        if self.context.read_only:
+            if isinstance(widget, TextArea):
+                widget.read_only = True
+            else:
+                widget.disabled = True
+        return widget
 
     def _answer_control(self) -> Widget:
         question = self.question
@@ -194,8 +215,12 @@ class QuestionView(Vertical):
     # --- what the screen asks of the view -----------------------------------------------
 
     def focus_answer(self) -> None:
-        """Put the keyboard focus on the answer control."""
-        self.query_one("#answer").focus()
+        """Put the keyboard focus on the answer control (on the note when it is disabled)."""
+        answer = self.query_one("#answer")
+        if answer.disabled:
+            self.query_one("#note").focus()
+        else:
+            answer.focus()
 
     def show_position(self, position: str) -> None:
         """Update where the question stands (other questions were shown or hidden)."""
@@ -203,7 +228,7 @@ class QuestionView(Vertical):
 
     def pick(self, number: int) -> bool:
         """Choose the ``number``-th choice (from 1) of a statut or choice question."""
-        if self.question.kind not in ("statut", "choix"):
+        if self.context.read_only or self.question.kind not in ("statut", "choix"):
             return False
         buttons = list(self.query_one("#answer", RadioSet).query(RadioButton))
         if not 1 <= number <= len(buttons):
