@@ -19,7 +19,6 @@ constructor), so an alias bomb or a deep document is refused before it costs any
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
@@ -47,8 +46,10 @@ _NON_PRINTABLE = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
 
+_LoaderClass = type[yaml.SafeLoader] | type[yaml.CSafeLoader]
+
 try:  # libyaml is much faster; its marks count characters like the pure parser's.
-    _Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = yaml.CSafeLoader
+    _Loader: _LoaderClass = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
@@ -64,22 +65,79 @@ class Mark(NamedTuple):
     column: int
 
 
-@dataclass(frozen=True)
 class YamlDocument:
-    """The plain data of a YAML file and where each of its nodes starts."""
+    """The plain data of a YAML file and where each of its nodes starts.
 
-    data: object
-    """Plain dicts, lists, str, int, bool and None (``None`` for an empty file)."""
-    value_marks: dict[YamlPath, Mark] = field(default_factory=dict)
-    """Path of keys and list indexes → start of the value node (``()`` is the root)."""
-    key_marks: dict[YamlPath, Mark] = field(default_factory=dict)
-    """Path → start of the mapping key node, for mapping entries."""
+    The positions are found the first time they are asked for, by reading the text again:
+    most files are read without a single problem and never need them, and recording a
+    position for every node costs as much as building the data.
+    """
+
+    __slots__ = ("_data", "_key_marks", "_limits", "_loader", "_text", "_value_marks")
+
+    def __init__(
+        self,
+        data: object,
+        value_marks: dict[YamlPath, Mark] | None = None,
+        key_marks: dict[YamlPath, Mark] | None = None,
+        *,
+        text: str = "",
+        limits: tuple[int, int] = (50, 0),
+        loader: _LoaderClass | None = None,
+    ) -> None:
+        self._data = data
+        self._value_marks = value_marks
+        self._key_marks = key_marks
+        self._text = text
+        self._limits = limits
+        self._loader = loader
+
+    @property
+    def data(self) -> object:
+        """Plain dicts, lists, str, int, bool and None (``None`` for an empty file)."""
+        return self._data
+
+    @property
+    def value_marks(self) -> dict[YamlPath, Mark]:
+        """Path of keys and list indexes → start of the value node (``()`` is the root)."""
+        if self._value_marks is None:
+            self._value_marks, self._key_marks = self._locate()
+        return self._value_marks
+
+    @property
+    def key_marks(self) -> dict[YamlPath, Mark]:
+        """Path → start of the mapping key node, for mapping entries."""
+        if self._key_marks is None:
+            self._value_marks, self._key_marks = self._locate()
+        return self._key_marks
+
+    def _locate(self) -> tuple[dict[YamlPath, Mark], dict[YamlPath, Mark]]:
+        """Read the text again, recording where each node starts (it was read without
+        problems the first time, with the same limits, so it is again)."""
+        max_depth, max_nodes = self._limits
+        builder = _Builder(
+            self._text, Path("-"), max_depth, max_nodes, with_marks=True, loader=self._loader
+        )
+        builder.build()
+        return builder.value_marks, builder.key_marks
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, YamlDocument):
+            return NotImplemented
+        return (self.data, self.value_marks, self.key_marks) == (
+            other.data,
+            other.value_marks,
+            other.key_marks,
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # holds dicts: not hashable
 
     def mark_for(self, path: YamlPath) -> Mark:
         """The mark of ``path``, or of its nearest ancestor that has one (1:1 at worst)."""
+        value_marks, key_marks = self.value_marks, self.key_marks
         for end in range(len(path), -1, -1):
             prefix = path[:end]
-            mark = self.value_marks.get(prefix) or self.key_marks.get(prefix)
+            mark = value_marks.get(prefix) or key_marks.get(prefix)
             if mark is not None:
                 return mark
         return Mark(1, 1)
@@ -170,7 +228,8 @@ class _Frame:
         self.path = path
         self.key: str | None = None
         self.key_mark: Mark | None = None
-        self.seen: dict[str, Mark] = {}
+        self.seen: dict[str, _YamlMark] = {}
+        """Keys met so far, with the parser's mark (for a duplicate key message)."""
 
 
 class _Builder:
@@ -178,14 +237,26 @@ class _Builder:
 
     :meth:`_consume` runs once per event (a checklist of a thousand questions has some
     30 000), so its common path is written inline; the rare cases (problems, documents,
-    keys that are not texts) go through the other methods.
+    keys that are not texts) go through the other methods. Positions are recorded only
+    ``with_marks`` (see :class:`YamlDocument`); a problem takes its own from the parser.
     """
 
-    def __init__(self, text: str, source: Path, max_depth: int, max_nodes: int) -> None:
+    def __init__(
+        self,
+        text: str,
+        source: Path,
+        max_depth: int,
+        max_nodes: int,
+        *,
+        with_marks: bool = False,
+        loader: _LoaderClass | None = None,
+    ) -> None:
+        self.loader = loader or _Loader
         self.text = text
         self.source = source
         self.max_depth = max_depth
         self.max_nodes = max_nodes
+        self.with_marks = with_marks
         self.problems: list[Problem] = []
         self.value_marks: dict[YamlPath, Mark] = {}
         self.key_marks: dict[YamlPath, Mark] = {}
@@ -194,7 +265,7 @@ class _Builder:
         self.documents = 0
 
     def build(self) -> YamlDocument:
-        loader = _Loader(self.text)
+        loader = self.loader(self.text)
         try:
             self._consume(loader)
         except _Fatal:
@@ -214,7 +285,10 @@ class _Builder:
         if self.problems:
             self.problems.sort(key=lambda p: (p.location.line, p.location.column))
             raise YamlError(self.problems)
-        return YamlDocument(self.root, self.value_marks, self.key_marks)
+        if self.with_marks:
+            return YamlDocument(self.root, self.value_marks, self.key_marks)
+        limits = (self.max_depth, self.max_nodes)
+        return YamlDocument(self.root, text=self.text, limits=limits, loader=self.loader)
 
     def _problem(self, mark: Mark, message: str, hint: str = "", *, fatal: bool = False) -> None:
         self.problems.append(Problem(Location(self.source, mark.line, mark.column), message, hint))
@@ -224,26 +298,31 @@ class _Builder:
     def _consume(self, loader: yaml.SafeLoader | yaml.CSafeLoader) -> None:
         get_event = loader.get_event
         stack = self.stack
+        with_marks = self.with_marks
         value_marks = self.value_marks
         key_marks = self.key_marks
         nodes_left = self.max_nodes
+        mark: Mark | None = None
+        path: YamlPath = ()
         while True:
             # The type stubs say Event; the class is checked by identity just below.
             event: Any = get_event()
             kind = type(event)
             if kind is _SCALAR or kind is _MAPPING_START or kind is _SEQUENCE_START:
                 start = event.start_mark
-                mark = _new_mark(Mark, (start.line + 1, start.column + 1))
+                if with_marks:
+                    mark = _new_mark(Mark, (start.line + 1, start.column + 1))
                 nodes_left -= 1
                 if nodes_left < 0:
-                    self._too_many_nodes(mark)
+                    self._too_many_nodes(_mark(start))
                 if event.anchor is not None or event.tag is not None:
-                    self._check_anchor_and_tag(event, mark)
+                    self._check_anchor_and_tag(event, _mark(start))
             elif kind is _MAPPING_END or kind is _SEQUENCE_END:
                 stack.pop()
                 continue
             elif kind is _ALIAS:
-                mark = _mark(event.start_mark)
+                start = event.start_mark
+                mark = _mark(start)
                 self._check_anchor_and_tag(event, mark)
             elif kind is _STREAM_END:
                 return
@@ -257,13 +336,13 @@ class _Builder:
                     key: str = event.value
                     seen = top.seen
                     if key in seen:
-                        self._duplicate_key(key, seen[key], mark)
+                        self._duplicate_key(key, _mark(seen[key]), _mark(start))
                     else:
-                        seen[key] = mark
+                        seen[key] = start
                     top.key = key
                     top.key_mark = mark
                 else:
-                    self._odd_key(top, event, mark)
+                    self._odd_key(top, event, start, mark)
                 continue
             value: object
             if kind is _SCALAR:
@@ -275,35 +354,37 @@ class _Builder:
                     # Longer texts not starting like a number are texts: no need to look.
                     and (len(text) < 6 or text[0] in _NUMBER_START)
                 ):
-                    value = self._plain(text, mark)
+                    value = self._plain(text, start)
             elif kind is _ALIAS:
                 value = None  # already reported
             else:
                 if len(stack) >= self.max_depth:
                     self._problem(
-                        mark,
+                        _mark(start),
                         "le document est imbriqué trop profondément "
                         f"(plus de {self.max_depth} niveaux)",
                         "simplifiez la structure du fichier",
                         fatal=True,
                     )
                 value = {} if kind is _MAPPING_START else []
-            # Attach the value to its parent and remember where it starts.
-            path: YamlPath
+            # Attach the value to its parent (and, with marks, remember where it starts).
             if top is None:
                 self.root = value
                 path = ()
             elif top.is_mapping:
                 key = top.key  # type: ignore[assignment]
-                path = (*top.path, key)
                 top.container[key] = value  # type: ignore[call-overload]
-                key_marks[path] = top.key_mark  # type: ignore[assignment]
                 top.key = None
+                if with_marks:
+                    path = (*top.path, key)
+                    key_marks[path] = top.key_mark  # type: ignore[assignment]
             else:
                 items = top.container
-                path = (*top.path, len(items))
+                if with_marks:
+                    path = (*top.path, len(items))
                 items.append(value)  # type: ignore[union-attr]
-            value_marks[path] = mark
+            if with_marks:
+                value_marks[path] = mark  # type: ignore[assignment]
             if kind is _MAPPING_START or kind is _SEQUENCE_START:
                 stack.append(_Frame(value, path))  # type: ignore[arg-type]
 
@@ -353,11 +434,13 @@ class _Builder:
             "gardez une seule de ces deux lignes",
         )
 
-    def _odd_key(self, frame: _Frame, event: yaml.NodeEvent, mark: Mark) -> None:
+    def _odd_key(
+        self, frame: _Frame, event: yaml.NodeEvent, start: _YamlMark, mark: Mark | None
+    ) -> None:
         """A mapping key that is not a text: a collection (fatal) or an alias (reported)."""
         if isinstance(event, yaml.CollectionStartEvent):
             self._problem(
-                mark,
+                _mark(start),
                 "une clé doit être un simple texte, pas une liste ni un dictionnaire",
                 "vérifiez l'indentation et les deux-points",
                 fatal=True,
@@ -365,13 +448,13 @@ class _Builder:
         key = "*"
         previous = frame.seen.get(key)
         if previous is not None:
-            self._duplicate_key(key, previous, mark)
+            self._duplicate_key(key, _mark(previous), _mark(start))
         else:
-            frame.seen[key] = mark
+            frame.seen[key] = start
         frame.key = key
         frame.key_mark = mark
 
-    def _plain(self, value: str, mark: Mark) -> object:
+    def _plain(self, value: str, start: _YamlMark) -> object:
         """The value of a plain (unquoted, untagged) scalar."""
         lowered = value.lower()
         if lowered in _NULLS:
@@ -381,7 +464,7 @@ class _Builder:
         if _INT_RE.fullmatch(value):
             if len(value.lstrip("-")) > _MAX_INT_DIGITS:
                 self._problem(
-                    mark,
+                    _mark(start),
                     f"nombre entier trop long ({len(value.lstrip('-'))} chiffres)",
                     "s'il s'agit d'un texte, mettez-le entre guillemets",
                 )

@@ -1,0 +1,1 @@
+"""Benchmark of synergy-wizard (see bench/README.md): ``python bench/run.py``."""

@@ -1,0 +1,222 @@
+"""The shortcuts taken for speed give exactly what the slow, general paths give.
+
+- plain checklist texts converted without the Markdown parser;
+- the dossier file assembled from the YAML of each answer, kept between saves;
+- the template sandbox reading the views' fields directly;
+- one template environment per folder, still seeing a template edited on disk;
+- the slots of a section instance, grouped once;
+- a damaged dossier file still kept aside although the previous save is remembered.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from synergy_wizard.answers.dump_parts import PartCache
+from synergy_wizard.answers.fileformat import HEADER, _dump, _reads_back, dump_dossier
+from synergy_wizard.answers.model import Answer, Dossier, ProjectInfo
+from synergy_wizard.answers.plan import build_plan
+from synergy_wizard.answers.storage import save_dossier
+from synergy_wizard.checklist.loader import load_bundled, load_checklist
+from synergy_wizard.checklist.models import Checklist
+from synergy_wizard.errors import TemplateError
+from synergy_wizard.render import markdown, render_dossier
+from synergy_wizard.render.environment import render_template
+from synergy_wizard.render.markdown_plain import plain_paragraphs
+
+STAMP = datetime(2026, 3, 2, 9, 15, tzinfo=timezone(timedelta(hours=1)))
+CONVERSIONS = (markdown.to_html, markdown.to_plain, markdown.to_markdown)
+
+
+def _through_the_parser(source: str, monkeypatch: pytest.MonkeyPatch) -> tuple[str, ...]:
+    """The three conversions of ``source`` with the plain-text shortcut turned off."""
+    with monkeypatch.context() as patch:
+        patch.setattr(markdown, "plain_paragraphs", lambda _source: None)
+        for conversion in CONVERSIONS:
+            conversion.cache_clear()
+        result = tuple(str(conversion(source)) for conversion in CONVERSIONS)
+    for conversion in CONVERSIONS:
+        conversion.cache_clear()
+    return result
+
+
+def _converted(source: str) -> tuple[str, ...]:
+    return tuple(str(conversion(source)) for conversion in CONVERSIONS)
+
+
+def _bundled_texts() -> list[str]:
+    texts = set()
+    for checklist in load_bundled():
+        for section in checklist.sections:
+            texts.add(section.introduction)
+            texts.update(question.guidance for question in section.questions)
+    return sorted(texts)
+
+
+def test_bundled_texts_convert_as_through_the_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = _bundled_texts()
+    shortcut = [text for text in texts if plain_paragraphs(text) is not None]
+    assert len(shortcut) > len(texts) // 2  # most guidance texts are plain sentences
+    for text in texts:
+        assert _converted(text) == _through_the_parser(text, monkeypatch), text
+
+
+_PROSE = st.text(
+    alphabet=st.sampled_from(list("abcdeéèàç ÉÀ'\"«»:;,.?()/%€0123456789\n -+#>=|*_[]&<!\\\t")),
+    max_size=80,
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(source=_PROSE)
+def test_any_text_converts_as_through_the_parser(source: str) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert _converted(source) == _through_the_parser(source, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["- un point", "1. premier", "  indenté", "fin  ", "# Titre", "a\n===", "**gras**", "a\tb"],
+)
+def test_texts_with_markdown_go_through_the_parser(source: str) -> None:
+    assert plain_paragraphs(source) is None
+
+
+def test_a_heading_converted_to_html_leaves_the_parsed_text_intact() -> None:
+    source = "# Titre\n\nUn paragraphe avec **du gras**."
+    assert "<h4>Titre</h4>" in markdown.to_html(source)
+    assert markdown.to_markdown(source).startswith("**Titre**")
+    markdown.to_html.cache_clear()
+    assert "<h4>Titre</h4>" in markdown.to_html(source)  # not shifted twice (h4 -> h6)
+
+
+# --- the dossier file, answer by answer ------------------------------------------------------
+
+
+def _mini(data_dir: Path) -> Checklist:
+    return load_checklist(data_dir / "good" / "mini.yaml")
+
+
+def _dossier(checklist: Checklist) -> Dossier:
+    project = ProjectInfo.model_validate({"nom": "Projet", "cree_le": STAMP, "modifie_le": STAMP})
+    return Dossier.new(checklist, project)
+
+
+_TEXTS = st.text(max_size=60) | st.text(alphabet=" \t\n\r-#:|+'\"aé😀", max_size=30)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    answers=st.dictionaries(
+        st.text(min_size=1, max_size=20),
+        st.tuples(_TEXTS | st.lists(_TEXTS, max_size=3), _TEXTS),
+        max_size=6,
+    ),
+    changed=_TEXTS,
+)
+def test_a_dossier_assembled_from_parts_is_the_whole_document(
+    answers: dict[str, tuple[str | list[str], str]], changed: str
+) -> None:
+    cache = PartCache()
+    dossier = Dossier.model_validate(
+        {"projet": {"nom": "Projet"}, "checklist": {"id": "mini", "version": "1", "empreinte": "e"}}
+    )
+    for key, (value, note) in answers.items():
+        dossier.answers[key] = Answer(value=value, note=note, updated_at=STAMP)
+    for _ in range(2):  # written, then rewritten from the kept parts after one change
+        data = dossier.to_file_data()
+        assert cache.dump(data, _dump, _reads_back) in (None, _dump(data))
+        dossier.answers["modifiee"] = Answer(value=changed, deadline=date(2027, 1, 5))
+
+
+def test_the_parts_of_an_ordinary_dossier_are_reused(data_dir: Path) -> None:
+    dossier = _dossier(_mini(data_dir))
+    dossier.answers["porteur"] = Answer(value="cpas", note="Vu avec « la DG »\n- suite")
+    dossier.answers["services-vises"] = Answer(value=["grh", "informatique"], updated_at=STAMP)
+    cache = PartCache()
+    data = dossier.to_file_data()
+    assert cache.dump(data, _dump, _reads_back) == _dump(data)
+
+    def no_new_part(_entry: dict[str, object]) -> str:
+        raise AssertionError("an unchanged answer was written again")
+
+    head_only = {key: value for key, value in data.items() if key == "reponses"}
+    assert cache.dump(head_only, no_new_part, _reads_back) == _dump(head_only)
+
+
+def test_saving_again_reuses_the_parts_and_writes_the_same_file(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    dossier = _dossier(_mini(data_dir))
+    dossier.answers["probleme-resolu"] = Answer(value="non", note="à revoir\n\n")  # |+ block
+    dossier.answers["description"] = Answer(value="Ligne 1\nLigne 2 ", owner="DG")
+    path = tmp_path / "dossier.yaml"
+    for value in ("oui", "non", "partiellement"):
+        dossier.update_answer("porteur", value=value)
+        save_dossier(dossier, path)
+        expected = HEADER + "\n" + _dump(dossier.to_file_data())
+        assert path.read_text(encoding="utf-8") == expected == dump_dossier(dossier)
+
+
+def test_a_file_damaged_between_two_saves_is_still_kept_aside(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    dossier = _dossier(_mini(data_dir))
+    path = tmp_path / "dossier.yaml"
+    save_dossier(dossier, path)
+    path.write_bytes(b"reponses: [\n")  # damaged behind the program's back
+    result = save_dossier(dossier, path)
+    assert result.kept_aside is not None
+    assert result.kept_aside.read_bytes() == b"reponses: [\n"
+    assert path.read_text(encoding="utf-8") == dump_dossier(dossier)
+
+
+# --- templates ----------------------------------------------------------------------------
+
+
+def _render(dossier: Dossier, checklist: Checklist, folder: Path) -> str:
+    return render_dossier(checklist, dossier, "md", templates_dir=folder, generated_at=STAMP)
+
+
+def test_the_views_fields_are_read_and_nothing_else(data_dir: Path, tmp_path: Path) -> None:
+    checklist = _mini(data_dir)
+    dossier = _dossier(checklist)
+    folder = tmp_path / "modeles"
+    folder.mkdir()
+    template = folder / "dossier.md.j2"
+    template.write_text("{{ project.name }} / {{ checklist.id }}\n", encoding="utf-8")
+    assert _render(dossier, checklist, folder) == "Projet / mini\n"
+    for forbidden in ("project.__class__", "project.__dataclass_fields__", "project.__init__"):
+        template.write_text(f"{{{{ {forbidden} }}}}\n", encoding="utf-8")
+        with pytest.raises(TemplateError, match=r"opération interdite|inconnu"):
+            _render(dossier, checklist, folder)
+
+
+def test_a_template_edited_on_disk_is_used_at_the_next_render(tmp_path: Path) -> None:
+    folder = tmp_path / "modeles"
+    folder.mkdir()
+    template = folder / "dossier.md.j2"
+    template.write_text("avant\n", encoding="utf-8")
+    assert render_template("md", {}, templates_dir=folder) == "avant\n"
+    template.write_text("après, plus long\n", encoding="utf-8")
+    assert render_template("md", {}, templates_dir=folder) == "après, plus long\n"
+
+
+# --- the plan ----------------------------------------------------------------------------
+
+
+def test_the_slots_of_each_instance_are_those_of_the_plan() -> None:
+    for checklist in load_bundled():
+        dossier = _dossier(checklist)
+        for question in checklist.questions:
+            if question.kind == "choix_multiple":
+                dossier.answers[question.id] = Answer(value=[c.id for c in question.choices])
+        plan = build_plan(checklist, dossier)
+        for instance in plan.instances:
+            expected = tuple(slot for slot in plan.slots if slot.instance is instance)
+            assert plan.slots_of(instance) == expected
