@@ -13,6 +13,7 @@ The table is printed; the results, with the machine, are written to bench/result
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -164,6 +165,10 @@ def run(settings: Settings, work: Path) -> list[Row]:
         print(f"[{time.perf_counter() - started:6.1f} s] {message}", file=sys.stderr, flush=True)
 
     log("préparation des check-lists et des dossiers")
+    # The programs started here keep their cache and preferences in the work folder: the
+    # user's own are neither used nor changed, and every run starts from the same state.
+    os.environ["SYNERGY_WIZARD_CACHE"] = str(work / "cache")
+    os.environ["SYNERGY_WIZARD_CONFIG"] = str(work / "preferences")
     cases, home = prepare(work, settings)
     bundled = [case for case in cases if case.launcher_folder is None]
     generated = cases[-1]

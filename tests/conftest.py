@@ -21,11 +21,18 @@ def mini_checklist_path() -> Path:
     return DATA / "good" / "mini.yaml"
 
 
+@pytest.fixture(scope="session")
+def cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The cache folder of the test session (compiled templates), outside every test's own."""
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own empty dossier folder and preferences folder; the user's real
-    ones are never touched."""
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cache_folder: Path) -> Path:
+    """Every test gets its own empty dossier folder and preferences folder, and the session's
+    cache folder; the user's real ones are never touched."""
     home = tmp_path / "dossiers"
     monkeypatch.setenv("SYNERGY_WIZARD_HOME", str(home))
     monkeypatch.setenv("SYNERGY_WIZARD_CONFIG", str(tmp_path / "config"))
+    monkeypatch.setenv("SYNERGY_WIZARD_CACHE", str(cache_folder))
     return home

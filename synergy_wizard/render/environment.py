@@ -25,6 +25,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from synergy_wizard import paths
 from synergy_wizard.errors import NotFoundError, TemplateError
+from synergy_wizard.render import template_cache
 from synergy_wizard.render.escape import css_string, escape_block, escape_inline, markdown_url
 from synergy_wizard.render.formats import Mode, TextFormat
 from synergy_wizard.render.french import plural
@@ -122,7 +123,11 @@ def _view_fields(cls: type[object]) -> frozenset[str]:
 
 
 def make_environment(
-    fmt: TextFormat, folders: list[Path], *, auto_reload: bool = False
+    fmt: TextFormat,
+    folders: list[Path],
+    *,
+    auto_reload: bool = False,
+    bytecode_cache: jinja2.BytecodeCache | None = None,
 ) -> jinja2.Environment:
     """A sandboxed environment for ``fmt`` reading templates from ``folders``."""
     env = _Sandbox(
@@ -133,6 +138,7 @@ def make_environment(
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=auto_reload,
+        bytecode_cache=bytecode_cache,
     )
     env.filters["plural"] = plural
     env.filters["css_string"] = css_string
@@ -163,9 +169,11 @@ def render_template(
 @functools.lru_cache(maxsize=8)
 def _shared_environment(fmt: TextFormat, folders: tuple[Path, ...]) -> jinja2.Environment:
     """One environment per format and template folders, kept for the life of the program,
-    so each template is compiled once; a template file changed on disk is compiled again
+    so each template is compiled once (and its compiled code kept for the next runs, see
+    :mod:`.template_cache`); a template file changed on disk is compiled again
     (``auto_reload``) before its next use."""
-    return make_environment(fmt, list(folders), auto_reload=True)
+    cache = template_cache.bytecode_cache(fmt)
+    return make_environment(fmt, list(folders), auto_reload=True, bytecode_cache=cache)
 
 
 def _template_error(

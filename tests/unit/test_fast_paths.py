@@ -3,7 +3,8 @@
 - plain checklist texts converted without the Markdown parser;
 - the dossier file assembled from the YAML of each answer, kept between saves;
 - the template sandbox reading the views' fields directly;
-- one template environment per folder, still seeing a template edited on disk;
+- one template environment per folder, still seeing a template edited on disk, and the
+  compiled templates kept on disk;
 - the slots of a section instance, grouped once;
 - a damaged dossier file still kept aside although the previous save is remembered.
 """
@@ -26,8 +27,9 @@ from synergy_wizard.checklist.loader import load_bundled, load_checklist
 from synergy_wizard.checklist.models import Checklist
 from synergy_wizard.errors import TemplateError
 from synergy_wizard.render import markdown, render_dossier
-from synergy_wizard.render.environment import render_template
+from synergy_wizard.render.environment import make_environment, render_template
 from synergy_wizard.render.markdown_plain import plain_paragraphs
+from synergy_wizard.render.template_cache import bytecode_cache
 
 STAMP = datetime(2026, 3, 2, 9, 15, tzinfo=timezone(timedelta(hours=1)))
 CONVERSIONS = (markdown.to_html, markdown.to_plain, markdown.to_markdown)
@@ -205,6 +207,46 @@ def test_a_template_edited_on_disk_is_used_at_the_next_render(tmp_path: Path) ->
     assert render_template("md", {}, templates_dir=folder) == "avant\n"
     template.write_text("après, plus long\n", encoding="utf-8")
     assert render_template("md", {}, templates_dir=folder) == "après, plus long\n"
+
+
+def _render_with_cache(folder: Path) -> str:
+    env = make_environment("html", [folder], bytecode_cache=bytecode_cache("html"))
+    return env.get_template("dossier.html.j2").render(name="<Liège>")
+
+
+def test_compiled_templates_are_kept_and_checked_against_their_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SYNERGY_WIZARD_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "modeles"
+    folder.mkdir()
+    template = folder / "dossier.html.j2"
+    template.write_text("<p>{{ name }}</p>\n", encoding="utf-8")
+    assert _render_with_cache(folder) == "<p>&lt;Liège&gt;</p>\n"
+    kept = list((tmp_path / "cache").rglob("*.cache"))
+    assert len(kept) == 1 and kept[0].stat().st_mode & 0o777 == 0o600
+    assert kept[0].parent.stat().st_mode & 0o777 == 0o700
+    assert _render_with_cache(folder) == "<p>&lt;Liège&gt;</p>\n"  # from the kept code
+    template.write_text("<b>{{ name }}</b>\n", encoding="utf-8")
+    assert _render_with_cache(folder) == "<b>&lt;Liège&gt;</b>\n"  # edited: compiled again
+
+
+def test_a_damaged_or_unusable_cache_only_means_compiling(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SYNERGY_WIZARD_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "modeles"
+    folder.mkdir()
+    (folder / "dossier.html.j2").write_text("<p>{{ name }}</p>\n", encoding="utf-8")
+    _render_with_cache(folder)
+    for kept in (tmp_path / "cache").rglob("*.cache"):
+        kept.write_bytes(b"\x00 pas du code compil\xc3\xa9")
+    assert _render_with_cache(folder) == "<p>&lt;Liège&gt;</p>\n"
+    blocked = tmp_path / "fichier"
+    blocked.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("SYNERGY_WIZARD_CACHE", str(blocked))  # a file: no folder possible
+    assert bytecode_cache("html") is None
+    assert _render_with_cache(folder) == "<p>&lt;Liège&gt;</p>\n"
 
 
 # --- the plan ----------------------------------------------------------------------------
