@@ -35,4 +35,7 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cache_folder:
     monkeypatch.setenv("SYNERGY_WIZARD_HOME", str(home))
     monkeypatch.setenv("SYNERGY_WIZARD_CONFIG", str(tmp_path / "config"))
     monkeypatch.setenv("SYNERGY_WIZARD_CACHE", str(cache_folder))
+    # An unexpected error in the wizard reaches the test instead of an error dialog; the
+    # tests of the dialog itself remove this (tests/tui/test_unexpected_errors.py).
+    monkeypatch.setenv("SYNERGY_WIZARD_RAISE_ERRORS", "1")
     return home

@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar, Protocol, runtime_checkable
 
-from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 
@@ -19,13 +18,13 @@ from synergy_wizard.answers.storage import DossierStore
 from synergy_wizard.checklist.models import Checklist
 from synergy_wizard.errors import DossierError, StorageError, SynergyError
 from synergy_wizard.tui.commands import WizardCommandsApp
-from synergy_wizard.tui.crash import write_crash_log
 from synergy_wizard.tui.keys import key_display
 from synergy_wizard.tui.messages import OpenDossier
 from synergy_wizard.tui.screens.dialogs import ErrorDialog, RecoveryDialog, TooSmallScreen
 from synergy_wizard.tui.screens.home import HomeScreen
 from synergy_wizard.tui.screens.walk import WalkScreen
 from synergy_wizard.tui.session import Catalog, DossierSession, WalkPreferences, open_session
+from synergy_wizard.tui.unexpected import GuardedApp
 
 MIN_WIDTH = 80
 MIN_HEIGHT = 22
@@ -39,7 +38,7 @@ class SavesOnExit(Protocol):
         """Save what is pending. False when it could not be saved."""
 
 
-class SynergyWizardApp(WizardCommandsApp):
+class SynergyWizardApp(GuardedApp, WizardCommandsApp):
     """Walk a checklist, one question at a time, saving every answer at once."""
 
     TITLE = "Assistant synergies"
@@ -67,8 +66,6 @@ class SynergyWizardApp(WizardCommandsApp):
         self.open_path = open_path
         self._quit_anyway = False
         self._started = False
-        self._crashed = False
-        self._crash_log: Path | None = None
 
     def on_mount(self) -> None:
         self.apply_preferences()  # the remembered theme, before the first screen shows
@@ -197,35 +194,10 @@ class SynergyWizardApp(WizardCommandsApp):
     def action_help_quit(self) -> None:
         self.notify("Appuyez sur Ctrl+Q pour quitter.", title="Quitter ?")
 
-    # --- unexpected errors ---------------------------------------------------------------
+    # --- unexpected errors (see unexpected.py) ------------------------------------------
 
-    def _handle_exception(self, error: Exception) -> None:
-        """Textual's one funnel for unhandled errors, which always ends the app.
-
-        Save what can still be saved and log the error without any answer text; Textual
-        then closes the app, and :meth:`_fatal_error` prints a French message instead of its
-        traceback (whose local variables could show the user's answers).
-        """
-        if not self._crashed:
-            self._crashed = True
-            self._crash_log = write_crash_log(self.store.folder, error)
-            try:
-                self.save_pending()
-            except Exception as save_error:  # the screens may be half-built by now
-                write_crash_log(self.store.folder, save_error)
-        super()._handle_exception(error)
-
-    def _fatal_error(self) -> None:
-        self.bell()
-        message = (
-            "L'assistant s'est arrêté à cause d'une erreur inattendue.\n"
-            "Les réponses déjà données sont enregistrées ; relancez synergy-wizard pour "
-            "reprendre là où vous étiez."
-        )
-        if self._crash_log is not None:
-            message += f"\nDétails techniques, sans vos réponses : {self._crash_log}"
-        self._exit_renderables.append(Text(message))
-        self._close_messages_no_wait()
+    def crash_log_folder(self) -> Path:
+        return self.store.folder
 
     def _install_signal_handlers(self) -> None:
         """Closing the terminal (SIGHUP) or SIGTERM: save what is pending, then exit."""

@@ -30,6 +30,7 @@ from synergy_wizard.answers.action_plan import (
 from synergy_wizard.answers.model import PRIORITY_LABELS
 from synergy_wizard.answers.plan import build_plan
 from synergy_wizard.render.french import plural
+from synergy_wizard.tui.guard import Guarded
 from synergy_wizard.tui.messages import JumpToQuestion
 from synergy_wizard.tui.screens.review import answer_text
 from synergy_wizard.tui.session import DossierSession
@@ -51,7 +52,7 @@ def deadline_text(item: ActionItem, today: date) -> Text:
     return Text(f"  {text}")
 
 
-class ActionPlanTable(DataTable[Text]):
+class ActionPlanTable(Guarded, DataTable[Text]):
     """One row per point to follow; Enter goes to the question."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -59,7 +60,7 @@ class ActionPlanTable(DataTable[Text]):
     ]
 
 
-class ActionPlanScreen(Screen[None]):
+class ActionPlanScreen(Guarded, Screen[None]):
     """Open points and follow-ups of one dossier, sortable."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

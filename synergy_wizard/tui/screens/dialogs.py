@@ -14,10 +14,11 @@ from textual.widgets import Button, Static
 
 from synergy_wizard.answers.recovery import Recovery
 from synergy_wizard.errors import SynergyError
+from synergy_wizard.tui.guard import Guarded
 from synergy_wizard.tui.widgets.footer import WizardFooter
 
 
-class ErrorDialog(ModalScreen[None]):
+class ErrorDialog(Guarded, ModalScreen[None]):
     """A runtime failure explained in French: a title, a message, a « Fermer » button."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -59,7 +60,7 @@ class NoticeDialog(ErrorDialog):
     DIALOG_CLASSES = "dialog -notice"
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(Guarded, ModalScreen[bool]):
     """Ask before doing something: dismissed with True to go ahead, False to cancel.
 
     « Annuler » has the focus, so Enter pressed by habit never confirms by mistake.
@@ -113,7 +114,7 @@ class RecoveryDialog(ConfirmDialog):
         self.recovery = recovery
 
 
-class TooSmallScreen(ModalScreen[None]):
+class TooSmallScreen(Guarded, ModalScreen[None]):
     """Shown over everything while the terminal is smaller than the wizard needs."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

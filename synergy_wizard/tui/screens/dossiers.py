@@ -26,6 +26,7 @@ from synergy_wizard.answers.management import (
 )
 from synergy_wizard.answers.storage import DossierStore
 from synergy_wizard.errors import SynergyError
+from synergy_wizard.tui.guard import Guarded
 from synergy_wizard.tui.screens.dialogs import ErrorDialog
 from synergy_wizard.tui.screens.new_dossier import NotBlank
 from synergy_wizard.tui.widgets.footer import WizardFooter
@@ -38,7 +39,7 @@ def short_datetime(value: datetime | None) -> str:
     return value.strftime("%d/%m/%Y %H:%M")
 
 
-class NameDialog(ModalScreen[str | None]):
+class NameDialog(Guarded, ModalScreen[str | None]):
     """Ask for a project name: dismissed with the name, or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -108,7 +109,7 @@ class NameDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class TrashTable(DataTable[Text]):
+class TrashTable(Guarded, DataTable[Text]):
     """The deleted dossiers; Enter restores the highlighted one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -116,7 +117,7 @@ class TrashTable(DataTable[Text]):
     ]
 
 
-class TrashScreen(Screen[None]):
+class TrashScreen(Guarded, Screen[None]):
     """The corbeille: dossiers deleted from the home screen, ready to be restored."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -32,6 +32,7 @@ from synergy_wizard.render import (
     default_output_name,
     write_dossier,
 )
+from synergy_wizard.tui.guard import Guarded
 from synergy_wizard.tui.opener import OpenFailed, open_file
 from synergy_wizard.tui.screens.dialogs import ErrorDialog
 from synergy_wizard.tui.session import DossierSession
@@ -66,7 +67,7 @@ def report_export(app: App[object], path: Path, fmt: Format, *, open_it: bool) -
             app.notify(str(failure), title="Ouverture impossible", severity="warning", timeout=15)
 
 
-class ExportScreen(ModalScreen[Path | None]):
+class ExportScreen(Guarded, ModalScreen[Path | None]):
     """Choose a format and a content, then export; dismissed with the file written, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

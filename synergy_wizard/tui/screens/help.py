@@ -19,6 +19,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
+from synergy_wizard.tui.guard import Guarded
 from synergy_wizard.tui.widgets.footer import WizardFooter
 
 __all__ = ["HelpKey", "HelpScreen", "help_keys"]
@@ -80,7 +81,7 @@ def help_keys(app: App[object], bindings: Mapping[str, ActiveBinding]) -> list[H
     return lines
 
 
-class HelpScreen(Screen[None]):
+class HelpScreen(Guarded, Screen[None]):
     """The help of the screen it was called from."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -25,6 +25,7 @@ from synergy_wizard.answers.progress import compute_progress
 from synergy_wizard.answers.storage import DossierEntry, DossierStore, load_dossier
 from synergy_wizard.checklist.models import Checklist
 from synergy_wizard.errors import DossierError, StorageError, SynergyError
+from synergy_wizard.tui.guard import Guarded
 from synergy_wizard.tui.messages import OpenDossier
 from synergy_wizard.tui.screens.dialogs import ConfirmDialog, ErrorDialog
 from synergy_wizard.tui.screens.dossiers import NameDialog, TrashScreen, short_datetime
@@ -44,7 +45,7 @@ EMPTY_TEXT = (
 __all__ = ["EMPTY_TEXT", "DossierTable", "HomeScreen", "short_datetime"]
 
 
-class DossierTable(DataTable[Text]):
+class DossierTable(Guarded, DataTable[Text]):
     """The dossiers; Enter opens the highlighted one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -52,7 +53,7 @@ class DossierTable(DataTable[Text]):
     ]
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(Guarded, Screen[None]):
     """List the dossiers of the folder; open one or create one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 from synergy_wizard.answers.model import ProjectInfo
 from synergy_wizard.checklist.models import Checklist
 from synergy_wizard.render.french import plural
+from synergy_wizard.tui.guard import Guarded
 from synergy_wizard.tui.widgets.footer import WizardFooter
 
 
@@ -54,7 +55,7 @@ def checklist_prompt(checklist: Checklist) -> Content:
     return Content("\n").join([Content(checklist.title), Content.styled(details, "$text-muted")])
 
 
-class NewDossierScreen(ModalScreen[NewDossierRequest | None]):
+class NewDossierScreen(Guarded, ModalScreen[NewDossierRequest | None]):
     """Ask for what a new dossier needs."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -30,6 +30,7 @@ from synergy_wizard.answers.review import (
 )
 from synergy_wizard.checklist.models import Question
 from synergy_wizard.render.french import plural
+from synergy_wizard.tui.guard import Guarded
 from synergy_wizard.tui.messages import JumpToQuestion
 from synergy_wizard.tui.session import DossierSession
 from synergy_wizard.tui.widgets.footer import WizardFooter
@@ -72,7 +73,7 @@ def _summary(review: Review) -> str:
     return " · ".join(parts)
 
 
-class ReviewTable(DataTable[Text]):
+class ReviewTable(Guarded, DataTable[Text]):
     """One row per section and per answer; Enter goes to the question."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -80,7 +81,7 @@ class ReviewTable(DataTable[Text]):
     ]
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(Guarded, Screen[None]):
     """Everything the dossier holds, before it is exported."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -31,6 +31,7 @@ from synergy_wizard.tui.finder import (
     Hit,
     is_overdue,
 )
+from synergy_wizard.tui.guard import Guarded
 from synergy_wizard.tui.session import DossierSession
 from synergy_wizard.tui.widgets.follow_up import format_deadline
 from synergy_wizard.tui.widgets.footer import WizardFooter
@@ -67,7 +68,7 @@ def hit_prompt(hit: Hit, answer: Answer, today: date) -> Content:
     return Content("\n").join(lines)
 
 
-class SearchScreen(ModalScreen[str | None]):
+class SearchScreen(Guarded, ModalScreen[str | None]):
     """Search the questions shown for a dossier; Enter opens the highlighted one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

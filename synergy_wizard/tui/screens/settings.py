@@ -17,13 +17,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, OptionList, Static
 from textual.widgets.option_list import Option
 
+from synergy_wizard.tui.guard import Guarded
 from synergy_wizard.tui.settings import THEME_LABELS, PreferencesHolder, preferences_path
 from synergy_wizard.tui.widgets.footer import WizardFooter
 
 __all__ = ["SettingsScreen"]
 
 
-class SettingsScreen(ModalScreen[bool]):
+class SettingsScreen(Guarded, ModalScreen[bool]):
     """Choose the theme; dismissed with True when the choice was kept."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -21,6 +21,7 @@ from synergy_wizard.answers.progress import progress_of
 from synergy_wizard.errors import SynergyError
 from synergy_wizard.render import Format
 from synergy_wizard.render.french import plural
+from synergy_wizard.tui.guard import Guarded
 from synergy_wizard.tui.screens.dialogs import ErrorDialog
 from synergy_wizard.tui.screens.export import export_now, report_export
 from synergy_wizard.tui.session import DossierSession
@@ -33,7 +34,7 @@ def _required_left(count: int) -> str:
     return f"{count} {what} sans réponse"
 
 
-class SummaryTable(DataTable[Text]):
+class SummaryTable(Guarded, DataTable[Text]):
     """The table of sections; Enter opens the highlighted section."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -41,7 +42,7 @@ class SummaryTable(DataTable[Text]):
     ]
 
 
-class SummaryScreen(Screen[int | None]):
+class SummaryScreen(Guarded, Screen[int | None]):
     """Where the dossier stands, and its export."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

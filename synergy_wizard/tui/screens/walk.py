@@ -27,6 +27,7 @@ from synergy_wizard.answers.plan import Slot
 from synergy_wizard.answers.recovery import SaveResult
 from synergy_wizard.errors import StorageError
 from synergy_wizard.tui.finder import FilterName
+from synergy_wizard.tui.guard import Guarded
 from synergy_wizard.tui.notices import kept_answers_notice, read_only_banner, save_warnings
 from synergy_wizard.tui.screens.dialogs import ErrorDialog, NoticeDialog
 from synergy_wizard.tui.screens.search import SearchScreen
@@ -40,7 +41,7 @@ from synergy_wizard.tui.widgets.section_list import SectionList
 _PICK_KEYS = 9
 
 
-class WalkScreen(Screen[None]):
+class WalkScreen(Guarded, Screen[None]):
     """Answer the questions of one dossier, one at a time."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -17,6 +17,7 @@ from textual.validation import ValidationResult, Validator
 from textual.widgets import Input, Select, Static
 
 from synergy_wizard.answers.model import PRIORITY_LABELS, Answer
+from synergy_wizard.tui.guard import Guarded
 
 _DATE = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
 _EXAMPLE = "par exemple 30/06/2026"
@@ -68,7 +69,7 @@ class DeadlineValidator(Validator):
         return self.success()
 
 
-class FollowUpRow(Vertical):
+class FollowUpRow(Guarded, Vertical):
     """Owner, deadline and priority of one answer, on one line, with the deadline's error."""
 
     def __init__(self, answer: Answer) -> None:

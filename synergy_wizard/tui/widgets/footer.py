@@ -11,10 +11,12 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 
+from synergy_wizard.tui.guard import Guarded
+
 _UNBOUNDED = Size(1000, 1)
 
 
-class WizardFooter(Footer):
+class WizardFooter(Guarded, Footer):
     """A compact footer that redraws its keys only when they really changed.
 
     Moving to another question changes the focus and the bindings several times in a row,

@@ -12,6 +12,7 @@ from textual.widgets import Markdown, Static
 
 from synergy_wizard.checklist.models import GlossaryEntry, Question, Reference, Source
 from synergy_wizard.tui.finder import fold
+from synergy_wizard.tui.guard import Guarded
 
 
 def _escape(text: str) -> str:
@@ -85,7 +86,7 @@ def guidance_markdown(
     return "\n\n".join(parts)
 
 
-class GuidancePanel(Vertical):
+class GuidancePanel(Guarded, Vertical):
     """Help for the current question, next to it on wide screens, under it on narrow ones."""
 
     def __init__(self, markdown: str) -> None:

@@ -32,6 +32,7 @@ from textual.widgets.selection_list import Selection
 
 from synergy_wizard.answers.model import Answer
 from synergy_wizard.checklist.models import Question
+from synergy_wizard.tui.guard import Guarded
 from synergy_wizard.tui.session import AnswerField, EditValue
 from synergy_wizard.tui.widgets.follow_up import DeadlineError, FollowUpRow, parse_deadline
 from synergy_wizard.tui.widgets.guidance import GuidancePanel
@@ -86,7 +87,7 @@ def _choice_label(number: int, label: str) -> Content:
     return Content.assemble((str(number), "bold"), f"  {label}")
 
 
-class ChoiceSet(RadioSet):
+class ChoiceSet(Guarded, RadioSet):
     """A RadioSet whose keyboard cursor starts on the saved answer, not on the first choice."""
 
     def on_mount(self) -> None:
@@ -98,7 +99,7 @@ class ChoiceSet(RadioSet):
             self._selected = self.pressed_index
 
 
-class QuestionView(Vertical):
+class QuestionView(Guarded, Vertical):
     """The controls of the current question."""
 
     @dataclass

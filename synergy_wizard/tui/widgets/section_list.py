@@ -11,6 +11,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from synergy_wizard.answers.progress import Progress, SectionProgress
+from synergy_wizard.tui.guard import Guarded
 
 _STATE_MARKS: dict[str, tuple[str, str]] = {
     # state -> (mark, theme style); the colours come from the theme, not from here
@@ -35,7 +36,7 @@ def _counts(progress: SectionProgress) -> tuple[str, int, int, int]:
     return progress.instance.key, progress.total, progress.answered, progress.open_points
 
 
-class SectionList(OptionList):
+class SectionList(Guarded, OptionList):
     """The visible sections (and repetitions) of the dossier; selecting one jumps to it."""
 
     def __init__(self, progress: Progress, *, id: str | None = None) -> None:
