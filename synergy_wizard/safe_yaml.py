@@ -20,15 +20,22 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, NamedTuple, Protocol
+from typing import Any
 
 import yaml
 
-from synergy_wizard.errors import Location, Problem, ProblemsError
+from synergy_wizard.errors import Location, Problem
+from synergy_wizard.yaml_document import LoaderClass, YamlDocument, YamlPath
+from synergy_wizard.yaml_errors import (
+    Mark,
+    YamlError,
+    YamlMark,
+    describe_yaml_error,
+    position_after,
+    to_mark,
+)
 
 __all__ = ["MAX_NODES", "Mark", "YamlDocument", "YamlError", "parse_yaml"]
-
-YamlPath = tuple[str | int, ...]
 
 _BOM = b"\xef\xbb\xbf"
 _MAX_INT_DIGITS = 20
@@ -46,112 +53,10 @@ _NON_PRINTABLE = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
 
-_LoaderClass = type[yaml.SafeLoader] | type[yaml.CSafeLoader]
-
 try:  # libyaml is much faster; its marks count characters like the pure parser's.
-    _Loader: _LoaderClass = yaml.CSafeLoader
+    _Loader: LoaderClass = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
-
-
-class Mark(NamedTuple):
-    """A position in a text file; ``line`` and ``column`` are 1-based.
-
-    A named tuple rather than a frozen dataclass: one is made per YAML node, and a
-    named tuple is several times cheaper to create.
-    """
-
-    line: int
-    column: int
-
-
-class YamlDocument:
-    """The plain data of a YAML file and where each of its nodes starts.
-
-    The positions are found the first time they are asked for, by reading the text again:
-    most files are read without a single problem and never need them, and recording a
-    position for every node costs as much as building the data.
-    """
-
-    __slots__ = ("_data", "_key_marks", "_limits", "_loader", "_text", "_value_marks")
-
-    def __init__(
-        self,
-        data: object,
-        value_marks: dict[YamlPath, Mark] | None = None,
-        key_marks: dict[YamlPath, Mark] | None = None,
-        *,
-        text: str = "",
-        limits: tuple[int, int] = (50, 0),
-        loader: _LoaderClass | None = None,
-    ) -> None:
-        self._data = data
-        self._value_marks = value_marks
-        self._key_marks = key_marks
-        self._text = text
-        self._limits = limits
-        self._loader = loader
-
-    @property
-    def data(self) -> object:
-        """Plain dicts, lists, str, int, bool and None (``None`` for an empty file)."""
-        return self._data
-
-    @property
-    def value_marks(self) -> dict[YamlPath, Mark]:
-        """Path of keys and list indexes → start of the value node (``()`` is the root)."""
-        if self._value_marks is None:
-            self._value_marks, self._key_marks = self._locate()
-        return self._value_marks
-
-    @property
-    def key_marks(self) -> dict[YamlPath, Mark]:
-        """Path → start of the mapping key node, for mapping entries."""
-        if self._key_marks is None:
-            self._value_marks, self._key_marks = self._locate()
-        return self._key_marks
-
-    def _locate(self) -> tuple[dict[YamlPath, Mark], dict[YamlPath, Mark]]:
-        """Read the text again, recording where each node starts (it was read without
-        problems the first time, with the same limits, so it is again)."""
-        max_depth, max_nodes = self._limits
-        builder = _Builder(
-            self._text, Path("-"), max_depth, max_nodes, with_marks=True, loader=self._loader
-        )
-        builder.build()
-        return builder.value_marks, builder.key_marks
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, YamlDocument):
-            return NotImplemented
-        return (self.data, self.value_marks, self.key_marks) == (
-            other.data,
-            other.value_marks,
-            other.key_marks,
-        )
-
-    __hash__ = None  # type: ignore[assignment]  # holds dicts: not hashable
-
-    def mark_for(self, path: YamlPath) -> Mark:
-        """The mark of ``path``, or of its nearest ancestor that has one (1:1 at worst)."""
-        value_marks, key_marks = self.value_marks, self.key_marks
-        for end in range(len(path), -1, -1):
-            prefix = path[:end]
-            mark = value_marks.get(prefix) or key_marks.get(prefix)
-            if mark is not None:
-                return mark
-        return Mark(1, 1)
-
-
-class YamlError(ProblemsError):
-    """A YAML file that cannot be read: encoding, syntax, or a construct this reader refuses."""
-
-    title = "Fichier YAML invalide"
-
-    def __init__(self, problems: list[Problem]) -> None:
-        count = len(problems)
-        plural = "s" if count > 1 else ""
-        super().__init__(problems, f"{count} problème{plural} dans le fichier YAML")
 
 
 class _Fatal(Exception):
@@ -181,13 +86,13 @@ def parse_yaml(
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        where = _position(body[: exc.start].decode("utf-8"))
+        where = position_after(body[: exc.start].decode("utf-8"))
         message = f"le fichier n'est pas encodé en UTF-8 (octet 0x{body[exc.start]:02X} invalide)"
         hint = "enregistrez le fichier au format UTF-8 (« Enregistrer sous », encodage « UTF-8 »)"
         raise YamlError([Problem(Location(source, *where), message, hint)]) from None
     bad = _NON_PRINTABLE.search(text)
     if bad is not None:
-        where = _position(text[: bad.start()])
+        where = position_after(text[: bad.start()])
         message = f"caractère de contrôle interdit (U+{ord(bad.group()):04X})"
         hint = "supprimez ce caractère invisible, souvent venu d'un copier-coller"
         raise YamlError([Problem(Location(source, *where), message, hint)])
@@ -198,23 +103,6 @@ def _size(count: int) -> str:
     if count >= 1_000_000:
         return f"{count / 1_000_000:.1f} Mo".replace(".", ",")
     return f"{count / 1_000:.1f} ko".replace(".", ",")
-
-
-def _position(before: str) -> tuple[int, int]:
-    """The 1-based line and column of the character that follows ``before``."""
-    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
-
-
-class _YamlMark(Protocol):
-    line: int
-    column: int
-
-
-def _mark(yaml_mark: _YamlMark | None) -> Mark:
-    """A 1-based mark from PyYAML's 0-based one (from the pure or the libyaml parser)."""
-    if yaml_mark is None:
-        return Mark(1, 1)
-    return Mark(yaml_mark.line + 1, yaml_mark.column + 1)
 
 
 class _Frame:
@@ -228,7 +116,7 @@ class _Frame:
         self.path = path
         self.key: str | None = None
         self.key_mark: Mark | None = None
-        self.seen: dict[str, _YamlMark] = {}
+        self.seen: dict[str, YamlMark] = {}
         """Keys met so far, with the parser's mark (for a duplicate key message)."""
 
 
@@ -249,7 +137,7 @@ class _Builder:
         max_nodes: int,
         *,
         with_marks: bool = False,
-        loader: _LoaderClass | None = None,
+        loader: LoaderClass | None = None,
     ) -> None:
         self.loader = loader or _Loader
         self.text = text
@@ -271,7 +159,7 @@ class _Builder:
         except _Fatal:
             pass
         except yaml.YAMLError as exc:
-            self.problems.append(_describe_yaml_error(exc, self.text, self.source))
+            self.problems.append(describe_yaml_error(exc, self.text, self.source))
         except (RecursionError, ValueError, OverflowError, MemoryError):
             self.problems.append(
                 Problem(
@@ -314,15 +202,15 @@ class _Builder:
                     mark = _new_mark(Mark, (start.line + 1, start.column + 1))
                 nodes_left -= 1
                 if nodes_left < 0:
-                    self._too_many_nodes(_mark(start))
+                    self._too_many_nodes(to_mark(start))
                 if event.anchor is not None or event.tag is not None:
-                    self._check_anchor_and_tag(event, _mark(start))
+                    self._check_anchor_and_tag(event, to_mark(start))
             elif kind is _MAPPING_END or kind is _SEQUENCE_END:
                 stack.pop()
                 continue
             elif kind is _ALIAS:
                 start = event.start_mark
-                mark = _mark(start)
+                mark = to_mark(start)
                 self._check_anchor_and_tag(event, mark)
             elif kind is _STREAM_END:
                 return
@@ -336,7 +224,7 @@ class _Builder:
                     key: str = event.value
                     seen = top.seen
                     if key in seen:
-                        self._duplicate_key(key, _mark(seen[key]), _mark(start))
+                        self._duplicate_key(key, to_mark(seen[key]), to_mark(start))
                     else:
                         seen[key] = start
                     top.key = key
@@ -360,7 +248,7 @@ class _Builder:
             else:
                 if len(stack) >= self.max_depth:
                     self._problem(
-                        _mark(start),
+                        to_mark(start),
                         "le document est imbriqué trop profondément "
                         f"(plus de {self.max_depth} niveaux)",
                         "simplifiez la structure du fichier",
@@ -402,7 +290,7 @@ class _Builder:
         self.documents += 1
         if self.documents > 1:
             self._problem(
-                _mark(event.start_mark),
+                to_mark(event.start_mark),
                 "le fichier contient plusieurs documents YAML (séparés par « --- »)",
                 "gardez un seul document par fichier",
                 fatal=True,
@@ -435,12 +323,12 @@ class _Builder:
         )
 
     def _odd_key(
-        self, frame: _Frame, event: yaml.NodeEvent, start: _YamlMark, mark: Mark | None
+        self, frame: _Frame, event: yaml.NodeEvent, start: YamlMark, mark: Mark | None
     ) -> None:
         """A mapping key that is not a text: a collection (fatal) or an alias (reported)."""
         if isinstance(event, yaml.CollectionStartEvent):
             self._problem(
-                _mark(start),
+                to_mark(start),
                 "une clé doit être un simple texte, pas une liste ni un dictionnaire",
                 "vérifiez l'indentation et les deux-points",
                 fatal=True,
@@ -448,13 +336,13 @@ class _Builder:
         key = "*"
         previous = frame.seen.get(key)
         if previous is not None:
-            self._duplicate_key(key, _mark(previous), _mark(start))
+            self._duplicate_key(key, to_mark(previous), to_mark(start))
         else:
             frame.seen[key] = start
         frame.key = key
         frame.key_mark = mark
 
-    def _plain(self, value: str, start: _YamlMark) -> object:
+    def _plain(self, value: str, start: YamlMark) -> object:
         """The value of a plain (unquoted, untagged) scalar."""
         lowered = value.lower()
         if lowered in _NULLS:
@@ -464,7 +352,7 @@ class _Builder:
         if _INT_RE.fullmatch(value):
             if len(value.lstrip("-")) > _MAX_INT_DIGITS:
                 self._problem(
-                    _mark(start),
+                    to_mark(start),
                     f"nombre entier trop long ({len(value.lstrip('-'))} chiffres)",
                     "s'il s'agit d'un texte, mettez-le entre guillemets",
                 )
@@ -482,140 +370,3 @@ _ALIAS = yaml.AliasEvent
 _DOCUMENT_START = yaml.DocumentStartEvent
 _STREAM_END = yaml.StreamEndEvent
 _new_mark = tuple.__new__
-
-
-# --- French messages for PyYAML syntax errors -------------------------------------------------
-
-_QUOTED = 'mettez la valeur entre guillemets ("…")'
-_INDENT = (
-    "vérifiez l'indentation : les clés d'un même bloc commencent à la même colonne, "
-    "avec des espaces (jamais des tabulations)"
-)
-
-
-def _describe_yaml_error(exc: yaml.YAMLError, text: str, source: Path) -> Problem:
-    """Turn any PyYAML error into one French problem with a line and a column."""
-    if not isinstance(exc, yaml.MarkedYAMLError) or exc.problem_mark is None:
-        return Problem(Location(source), "syntaxe YAML incorrecte", _technical(exc))
-    where, message, hint = _explain(exc, text.splitlines())
-    return Problem(Location(source, where.line, where.column), message, hint)
-
-
-def _explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[Mark, str, str]:
-    problem, context = (exc.problem or "").lower(), (exc.context or "").lower()
-    mark = _mark(exc.problem_mark)
-    opened = _mark(exc.context_mark) if exc.context_mark is not None else mark
-    tab = _tab_in_indentation(lines, mark.line)
-    if "tab" in problem or tab is not None:
-        where = Mark(mark.line, tab) if tab is not None else mark
-        return (
-            where,
-            "tabulation utilisée pour l'indentation",
-            ("remplacez les tabulations par des espaces"),
-        )
-    if "end of stream" in problem and "quoted scalar" in context:
-        return (
-            opened,
-            "guillemet ouvert ici mais jamais refermé",
-            (
-                "ajoutez le guillemet fermant à la fin du texte ; entre apostrophes, "
-                "une apostrophe s'écrit ''"
-            ),
-        )
-    if "escape character" in problem:
-        if _char(lines, mark.line, mark.column) != "\\":  # the pure parser points past it
-            mark = Mark(mark.line, mark.column - 1)
-        return (
-            mark,
-            "barre oblique inverse (\\) inattendue entre guillemets doubles",
-            ("doublez-la (\\\\) ou mettez le texte entre apostrophes ('…')"),
-        )
-    if "alias" in context or "anchor" in context:
-        symbol = "*" if "alias" in context else "&"
-        return opened, f"un texte qui commence par « {symbol} » est lu comme un alias YAML", _QUOTED
-    if "cannot start any token" in problem:
-        char = _char(lines, mark.line, mark.column) or "?"
-        return (
-            mark,
-            f"caractère « {char} » inattendu à cet endroit",
-            (f"un texte qui commence par « {char} » doit être mis entre guillemets"),
-        )
-    if "mapping values are not allowed" in problem:
-        return (
-            mark,
-            "deux-points « : » inattendu",
-            (
-                "un texte qui contient « : » (deux-points suivis d'une espace) doit être mis "
-                f"entre guillemets ; sinon, {_INDENT}"
-            ),
-        )
-    if "sequence entries are not allowed" in problem:
-        return (
-            mark,
-            "tiret « - » inattendu : une liste ne peut pas commencer ici",
-            (f"une liste se place sous une clé suivie de « : » ; {_INDENT}"),
-        )
-    if "could not find expected ':'" in problem:
-        return (
-            opened,
-            "deux-points « : » manquant après la clé",
-            (f"une ligne d'un bloc s'écrit « clé: valeur » ; {_INDENT}"),
-        )
-    if "block end" in problem or "expected key" in problem or "'-' indicator" in problem:
-        return (
-            mark,
-            (
-                f"indentation incohérente : cette ligne ne s'aligne pas sur le bloc commencé "
-                f"ligne {opened.line}"
-            ),
-            f"{_INDENT} ; un texte entre guillemets ne peut pas être suivi d'autre texte",
-        )
-    if "flow sequence" in context or "flow mapping" in context:
-        opening, closing = ("[", "]") if "sequence" in context else ("{", "}")
-        return (
-            mark,
-            (
-                f"« {opening} » ouvert ligne {opened.line}, colonne {opened.column}, "
-                f"mais jamais refermé par « {closing} »"
-            ),
-            f"ajoutez « {closing} », ou {_QUOTED} si « {opening} » fait partie du texte",
-        )
-    if "tag" in problem:
-        return mark, "les étiquettes YAML (« ! ») ne sont pas acceptées", _QUOTED
-    if "document" in problem:
-        return (
-            mark,
-            "contenu inattendu : le fichier doit contenir un seul document YAML",
-            ("retirez les lignes « --- », « ... » et « % » superflues"),
-        )
-    if "block scalar" in context:
-        return (
-            opened,
-            "bloc de texte « | » ou « > » mal formé",
-            ("écrivez « | » ou « > » seul en fin de ligne, puis le texte indenté dessous"),
-        )
-    return mark, "syntaxe YAML incorrecte", _technical(exc)
-
-
-def _technical(exc: yaml.YAMLError) -> str:
-    if isinstance(exc, yaml.MarkedYAMLError):
-        detail = "; ".join(part for part in (exc.context, exc.problem) if part)
-    else:
-        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return f"détail technique (en anglais) : {detail}"
-
-
-def _char(lines: list[str], line: int, column: int) -> str:
-    if 1 <= line <= len(lines) and 1 <= column <= len(lines[line - 1]):
-        return lines[line - 1][column - 1]
-    return ""
-
-
-def _tab_in_indentation(lines: list[str], line: int) -> int | None:
-    """The 1-based column of a tab in the leading whitespace of ``line``, if any."""
-    if not 1 <= line <= len(lines):
-        return None
-    text = lines[line - 1]
-    indent = text[: len(text) - len(text.lstrip(" \t"))]
-    position = indent.find("\t")
-    return position + 1 if position >= 0 else None
