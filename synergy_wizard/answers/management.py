@@ -10,18 +10,24 @@ its file name. A dossier open in another program (locked) is never renamed nor m
 from __future__ import annotations
 
 import contextlib
-import itertools
 import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from synergy_wizard.answers.backup import backup_folder, list_backups
-from synergy_wizard.answers.fileio import FILE_MODE, describe_os_error, ensure_folder
+from synergy_wizard.answers.fileio import describe_os_error, ensure_folder
 from synergy_wizard.answers.lock import acquire_dossier_lock, lock_paths
 from synergy_wizard.answers.model import Dossier, ProjectInfo, now
 from synergy_wizard.answers.recovery import first_problem
-from synergy_wizard.answers.storage import DossierStore, load_dossier, save_dossier, slugify
+from synergy_wizard.answers.storage import (
+    SUFFIX,
+    DossierStore,
+    load_dossier,
+    reserve_file,
+    save_dossier,
+    slugify,
+)
 from synergy_wizard.errors import DossierError, NotFoundError, StorageError
 
 __all__ = [
@@ -37,8 +43,6 @@ __all__ = [
 
 TRASH_FOLDER_NAME = "corbeille"
 """The folder, inside the dossier folder, holding the deleted dossiers."""
-
-SUFFIX = ".yaml"
 
 
 def trash_folder(store: DossierStore) -> Path:
@@ -173,32 +177,10 @@ def _stem_fits(current: str, stem: str) -> bool:
     return base == stem and number.isdigit()
 
 
-def _candidates(folder: Path, stem: str) -> itertools.chain[Path]:
-    numbered = (folder / f"{stem}-{n}{SUFFIX}" for n in itertools.count(2))
-    return itertools.chain([folder / f"{stem}{SUFFIX}"], numbered)
-
-
-def _reserve(folder: Path, stem: str) -> Path:
-    """Create an empty, unused ``stem.yaml`` (then ``stem-2.yaml``...) in ``folder``."""
-    for candidate in _candidates(folder, stem):
-        try:
-            fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-        except FileExistsError:
-            continue
-        except OSError as exc:
-            raise StorageError(
-                f"Impossible de créer « {candidate} » : {describe_os_error(exc, candidate)}.",
-                hint="Corrigez le problème puis réessayez.",
-            ) from exc
-        os.close(fd)
-        return candidate
-    raise AssertionError("unreachable")  # pragma: no cover
-
-
 def _write_new(folder: Path, stem: str, dossier: Dossier) -> Path:
     """Save ``dossier`` under a new file name made from ``stem``."""
     ensure_folder(folder)
-    target = _reserve(folder, stem)
+    target = reserve_file(folder, stem, hint="Corrigez le problème puis réessayez.")
     try:
         save_dossier(dossier, target)
     except StorageError:
@@ -227,7 +209,7 @@ def _move_to_free_name(source: Path, folder: Path, stem: str) -> Path:
     A placeholder is created first (so no other file is ever replaced), then the file is
     moved over it in one step.
     """
-    target = _reserve(folder, stem)
+    target = reserve_file(folder, stem, hint="Corrigez le problème puis réessayez.")
     try:
         source.replace(target)
     except OSError as exc:

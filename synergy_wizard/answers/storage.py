@@ -195,21 +195,11 @@ class DossierStore:
 
     def _reserve(self, stem: str) -> Path:
         """Create an empty, unused ``stem.yaml`` (then ``stem-2.yaml``...) and return it."""
-        for number in itertools.count(1):
-            name = f"{stem}{SUFFIX}" if number == 1 else f"{stem}-{number}{SUFFIX}"
-            candidate = self.folder / name
-            try:
-                fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-            except FileExistsError:
-                continue
-            except OSError as exc:
-                raise StorageError(
-                    f"Impossible de créer « {candidate} » : {describe_os_error(exc, candidate)}.",
-                    hint="Corrigez le problème puis réessayez, ou choisissez un autre dossier.",
-                ) from exc
-            os.close(fd)
-            return candidate
-        raise AssertionError("unreachable")  # pragma: no cover
+        return reserve_file(
+            self.folder,
+            stem,
+            hint="Corrigez le problème puis réessayez, ou choisissez un autre dossier.",
+        )
 
     def path_for(self, name: str) -> Path:
         """The path of the dossier called ``name`` in this folder (``.yaml`` may be omitted).
@@ -239,3 +229,26 @@ def _recency(entry: DossierEntry) -> float:
 def _summary(exc: DossierError) -> str:
     """The first problem of ``exc`` on one line, with its place in the file."""
     return first_problem(exc)
+
+
+def reserve_file(folder: Path, stem: str, *, hint: str) -> Path:
+    """Create an empty, unused ``stem.yaml`` (then ``stem-2.yaml``...) in ``folder``, user-only.
+
+    Creating the file reserves its name: two programs naming a dossier at the same moment
+    never get the same file. ``hint`` ends the message when the file cannot be created.
+    """
+    for number in itertools.count(1):
+        name = f"{stem}{SUFFIX}" if number == 1 else f"{stem}-{number}{SUFFIX}"
+        candidate = folder / name
+        try:
+            fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise StorageError(
+                f"Impossible de créer « {candidate} » : {describe_os_error(exc, candidate)}.",
+                hint=hint,
+            ) from exc
+        os.close(fd)
+        return candidate
+    raise AssertionError("unreachable")  # pragma: no cover
