@@ -26,6 +26,9 @@ __all__ = [
     "ActionItem",
     "SortKey",
     "build_action_plan",
+    "has_follow_up",
+    "is_overdue",
+    "is_settled",
     "sort_action_plan",
 ]
 
@@ -78,14 +81,30 @@ class ActionItem:
     @property
     def settled(self) -> bool:
         """Nothing is left to do: statut oui or sans objet, or another kind answered."""
-        value = self.answer.value
-        if self.question.kind == "statut":
-            return isinstance(value, str) and value in SETTLED_STATUTS
-        return self.answer.is_answered
+        return is_settled(self.question, self.answer)
 
     def overdue(self, today: date) -> bool:
         """The deadline is past and the point is not settled."""
-        return self.deadline is not None and self.deadline < today and not self.settled
+        return is_overdue(self.question, self.answer, today)
+
+
+def is_settled(question: Question, answer: Answer) -> bool:
+    """Nothing is left to do: statut oui or sans objet, or another kind answered."""
+    value = answer.value
+    if question.kind == "statut":
+        return isinstance(value, str) and value in SETTLED_STATUTS
+    return answer.is_answered
+
+
+def is_overdue(question: Question, answer: Answer, today: date) -> bool:
+    """The answer's deadline is past and its point is not settled."""
+    deadline = answer.deadline
+    return deadline is not None and deadline < today and not is_settled(question, answer)
+
+
+def has_follow_up(answer: Answer) -> bool:
+    """Someone, a deadline or a priority is set for the answer."""
+    return bool(answer.owner.strip() or answer.deadline or answer.priority)
 
 
 def build_action_plan(plan: Plan) -> tuple[ActionItem, ...]:
@@ -98,8 +117,7 @@ def build_action_plan(plan: Plan) -> tuple[ActionItem, ...]:
         numbers[instance_number] = numbers.get(instance_number, 0) + 1
         answer = dossier.answer(slot.key)
         open_point = slot_is_open(slot, dossier)
-        followed = bool(answer.owner.strip() or answer.deadline or answer.priority)
-        if not (open_point or followed):
+        if not (open_point or has_follow_up(answer)):
             continue
         items.append(
             ActionItem(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from synergy_wizard.answers.action_plan import has_follow_up, is_overdue
 from synergy_wizard.answers.model import PRIORITY_LABELS, Answer, AnswerValue
 from synergy_wizard.checklist.models import (
     KIND_LABELS,
@@ -18,8 +19,6 @@ from synergy_wizard.render.french import format_date
 from synergy_wizard.render.views import QuestionView, ReferenceView
 
 _STATUT_IDS = frozenset(choice.id for choice in STATUT_CHOICES)
-SETTLED_STATUTS = frozenset({"oui", "sans-objet"})
-"""Statuts after which a follow-up has nothing left to do (never overdue)."""
 UNKNOWN_CHOICE = "(choix absent de cette version de la check-list)"
 
 
@@ -39,7 +38,6 @@ def question_view(
     value = answer.value
     statut = value if isinstance(value, str) and value in _STATUT_IDS else ""
     statut = statut if question.kind == "statut" else ""
-    settled = statut in SETTLED_STATUTS if question.kind == "statut" else answer.is_answered
     deadline = answer.deadline
     return QuestionView(
         id=anchor,
@@ -62,8 +60,8 @@ def question_view(
         deadline_iso=deadline.isoformat() if deadline else "",
         priority=answer.priority or "",
         priority_label=PRIORITY_LABELS.get(answer.priority or "", ""),
-        overdue=deadline is not None and deadline < today and not settled,
-        has_followup=bool(answer.owner.strip() or deadline or answer.priority),
+        overdue=is_overdue(question, answer, today),
+        has_followup=has_follow_up(answer),
         guidance_html=markdown.to_html(question.guidance),
         guidance_text=markdown.to_plain(question.guidance),
         favourable=question.favourable,

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from synergy_wizard.answers.action_plan import PRIORITY_ORDER, SETTLED_STATUTS
 from synergy_wizard.checklist.models import STATUT_CHOICES
-from synergy_wizard.render.questions import SETTLED_STATUTS
 from synergy_wizard.render.views import (
     ActionView,
     BarView,
@@ -38,8 +38,6 @@ POINT_CHARACTERS = 72
 SYNTHESIS_LINES = 25
 """Lines the chart and the open points share on the synthesis page (one per section or point)."""
 MIN_POINTS = 6
-
-PRIORITY_ORDER = {"haute": 0, "moyenne": 1, "basse": 2}
 
 
 def shorten(title: str, limit: int = LABEL_CHARACTERS) -> str:
