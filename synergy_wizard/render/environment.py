@@ -21,11 +21,20 @@ from typing import Any
 
 import jinja2
 from jinja2.exceptions import SecurityError
+from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from synergy_wizard import paths
 from synergy_wizard.errors import NotFoundError, TemplateError
 from synergy_wizard.render import template_cache
+from synergy_wizard.render.budget import (
+    BudgetedRange,
+    TemplateTooLong,
+    TemplateValueTooLarge,
+    checked_binop,
+    render_budget,
+    step,
+)
 from synergy_wizard.render.escape import css_string, escape_block, escape_inline, markdown_url
 from synergy_wizard.render.formats import Mode, TextFormat
 from synergy_wizard.render.french import plural
@@ -83,13 +92,35 @@ class _Loader(jinja2.FileSystemLoader):
 
 
 class _Sandbox(ImmutableSandboxedEnvironment):
-    """The sandbox, with a fast path for the fields of the dossier's views.
+    """The sandbox, with a fast path for the fields of the dossier's views, and a budget.
 
     The context is made of frozen dataclasses (:mod:`.views`) holding plain data. Reading
     one of their declared fields is always allowed by the sandbox, so it is returned at
     once instead of going through the sandbox's checks, which are most of the rendering
     time of a large dossier. Every other attribute goes through the full checks.
+
+    Calls, printed values and loops over ``range`` count as steps of the rendering's time
+    budget, and repetitions and powers are bounded (see :mod:`.budget`).
     """
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(finalize=_finalize, **options)
+        self.globals["range"] = BudgetedRange
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        return checked_binop(operator, left, right)
+
+    def call(
+        __self,  # Jinja2's signature: a keyword argument of the call may be named "self"
+        __context: Context,
+        __obj: Any,
+        *args: Any,
+        **kwargs: Any,
+    ) -> Any:
+        step()
+        return super().call(__context, __obj, *args, **kwargs)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         fields = _VIEW_FIELDS.get(type(obj))
@@ -98,6 +129,12 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         if attribute in fields:
             return getattr(obj, attribute)
         return super().getattr(obj, attribute)
+
+
+def _finalize(value: Any) -> Any:
+    """Every printed value is a step of the rendering (see :mod:`.budget`)."""
+    step()
+    return value
 
 
 _VIEW_FIELDS: dict[type[object], frozenset[str]] = {}
@@ -161,7 +198,8 @@ def render_template(
     env = _shared_environment(fmt, tuple(folders))
     name = template_name(fmt, mode)
     try:
-        return env.get_template(name).render(context)
+        with render_budget():
+            return env.get_template(name).render(context)
     except Exception as exc:  # anything a template does wrong is reported, never swallowed
         raise _template_error(exc, name, folders, context) from exc
 
@@ -276,4 +314,11 @@ def _describe(exc: BaseException) -> str:
         )
     if isinstance(exc, RecursionError):
         return "le modèle s'appelle lui-même sans fin (récursion)."
+    if isinstance(exc, TemplateTooLong):
+        return (
+            f"la production a été arrêtée après {exc.seconds:g} secondes : le modèle contient "
+            "sans doute une boucle sans fin ou beaucoup trop longue."
+        )
+    if isinstance(exc, TemplateValueTooLarge):
+        return f"valeur bien trop grande construite par le modèle ({message})."
     return f"erreur pendant la production du dossier ({type(exc).__name__} : {message})."

@@ -20,6 +20,9 @@ from synergy_wizard import __version__, paths
 
 CACHE_ENV = "SYNERGY_WIZARD_CACHE"
 """When set, the folder of the cache (by default, the user's cache folder for the program)."""
+CODE_GENERATION = "2"
+"""Changed whenever the environment compiles templates differently (filters, operators
+checked by the sandbox, finalize): code compiled before is then never reused."""
 FOLDER_MODE = 0o700
 """The cache folder is the user's only, like the dossiers: its files are run as code."""
 
@@ -52,7 +55,7 @@ def cache_folder() -> Path:
 
 def bytecode_cache(fmt: str) -> jinja2.BytecodeCache | None:
     """The cache of compiled templates for ``fmt``; None when its folder cannot be made."""
-    folder = cache_folder() / "modeles" / __version__ / fmt
+    folder = cache_folder() / "modeles" / f"{__version__}-{CODE_GENERATION}" / fmt
     try:
         folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
     except OSError:

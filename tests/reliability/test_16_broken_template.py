@@ -3,7 +3,8 @@
 Syntax error, unknown name and a template that never ends (a macro calling itself, a loop
 far too long): a French message naming the template and its line, exit status 2, the
 previous rendered file left as it was and the dossier untouched. Every message is detailed
-in ``tests/unit/test_render.py``.
+in ``tests/unit/test_render.py``; loops that would run for hours and gigantic values, stopped
+by the rendering's time and size budget, in ``tests/unit/test_render_budget.py``.
 """
 
 from __future__ import annotations
