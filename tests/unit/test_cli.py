@@ -2,37 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_probe import run_cli
 
 from synergy_wizard.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
-
-# Runs the CLI in a fresh interpreter and fails if Textual was imported on the way.
-_PROBE = (
-    "import sys\n"
-    "from synergy_wizard.cli import main\n"
-    "code = main(sys.argv[1:])\n"
-    "assert 'textual' not in sys.modules, 'textual was imported'\n"
-    "sys.exit(code)\n"
-)
-
-
-def run_cli(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SYNERGY_WIZARD_HOME": str(home), "PYTHONUTF8": "1"}
-    return subprocess.run(
-        [sys.executable, "-c", _PROBE, *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        check=False,
-    )
 
 
 def test_list_shows_both_bundled_checklists_with_counts(isolated_home: Path) -> None:

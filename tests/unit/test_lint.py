@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_probe import run_cli
 
 from synergy_wizard.checklist.lint import ERROR, WARNING, LintReport, lint_file, lint_paths
 from synergy_wizard.checklist.loader import bundled_checklist_paths, load_checklist
@@ -352,26 +350,6 @@ def test_json_report_lists_every_field() -> None:
 
 
 # --- the command line (a real process; Textual must not be imported) --------------------------
-
-_PROBE = (
-    "import sys\n"
-    "from synergy_wizard.cli import main\n"
-    "code = main(sys.argv[1:])\n"
-    "assert 'textual' not in sys.modules, 'textual was imported'\n"
-    "sys.exit(code)\n"
-)
-
-
-def run_cli(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SYNERGY_WIZARD_HOME": str(home), "PYTHONUTF8": "1"}
-    return subprocess.run(
-        [sys.executable, "-c", _PROBE, *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        check=False,
-    )
 
 
 def test_cli_lint_of_the_bundled_checklists_is_clean(isolated_home: Path) -> None:
