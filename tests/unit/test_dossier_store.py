@@ -2,44 +2,17 @@
 
 from __future__ import annotations
 
-import functools
 import os
-import stat
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
 
 import pytest
+from storage_helpers import BRUSSELS, file_mode, mini, new_dossier, temp_files
 
-from synergy_wizard.answers.model import Answer, Dossier, ProjectInfo
+from synergy_wizard.answers.model import Answer, ProjectInfo
 from synergy_wizard.answers.storage import DossierStore, load_dossier, save_dossier, slugify
-from synergy_wizard.checklist.models import Checklist
 from synergy_wizard.errors import NotFoundError, StorageError
-from synergy_wizard.safe_yaml import parse_yaml
-
-ROOT = Path(__file__).resolve().parents[2]
-BRUSSELS = timezone(timedelta(hours=1))
-
-
-@functools.cache
-def _mini() -> Checklist:
-    path = ROOT / "tests" / "data" / "good" / "mini.yaml"
-    return Checklist.model_validate(parse_yaml(path.read_bytes(), path).data)
-
-
-def _dossier(name: str, day: int) -> Dossier:
-    stamp = datetime(2026, 1, day, 9, 0, tzinfo=BRUSSELS)
-    project = ProjectInfo(name=name, created_at=stamp, updated_at=stamp)
-    return Dossier.new(_mini(), project)
-
-
-def _mode(path: Path) -> int:
-    return stat.S_IMODE(path.stat().st_mode)
-
-
-def _temp_files(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
-
 
 # --- DossierStore --------------------------------------------------------------------------
 
@@ -63,7 +36,7 @@ def test_slugify(name: str, stem: str) -> None:
 def test_create_names_files_after_the_project_and_keeps_them_unique(tmp_path: Path) -> None:
     folder = tmp_path / "dossiers"
     store = DossierStore(folder)
-    created = [store.create(_mini(), ProjectInfo(name="Bâtiment Fléron 2026")) for _ in range(3)]
+    created = [store.create(mini(), ProjectInfo(name="Bâtiment Fléron 2026")) for _ in range(3)]
     names = [path.name for path, _ in created]
     assert names == [
         "batiment-fleron-2026.yaml",
@@ -73,16 +46,16 @@ def test_create_names_files_after_the_project_and_keeps_them_unique(tmp_path: Pa
     for path, dossier in created:
         assert load_dossier(path) == dossier
         assert dossier.checklist.id == "mini"
-        assert _mode(path) == 0o600
-    assert _mode(folder) == 0o700
-    assert _temp_files(folder) == []
+        assert file_mode(path) == 0o600
+    assert file_mode(folder) == 0o700
+    assert temp_files(folder) == []
 
 
 def test_create_fails_cleanly_when_the_folder_is_a_file(tmp_path: Path) -> None:
     folder = tmp_path / "dossiers"
     folder.write_text("", encoding="utf-8")
     with pytest.raises(StorageError) as info:
-        DossierStore(folder).create(_mini(), ProjectInfo(name="Projet"))
+        DossierStore(folder).create(mini(), ProjectInfo(name="Projet"))
     assert info.value.message.startswith(f"Impossible de créer le dossier « {folder} »")
 
 
@@ -94,8 +67,8 @@ def _set_mtime(path: Path, day: int) -> None:
 def test_list_is_newest_first_and_shows_broken_files(tmp_path: Path) -> None:
     folder = tmp_path / "dossiers"
     store = DossierStore(folder)
-    old = _dossier("Ancien projet", day=10)
-    new = _dossier("Nouveau projet", day=14)
+    old = new_dossier("Ancien projet", day=10)
+    new = new_dossier("Nouveau projet", day=14)
     new.answers["porteur"] = Answer(value="cpas")
     new.answers["description"] = Answer(note="une note, pas de réponse")
     new.answers["orpheline"] = Answer(value="oui")

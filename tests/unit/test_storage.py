@@ -4,54 +4,26 @@ from __future__ import annotations
 
 import ctypes
 import errno
-import functools
 import itertools
 import os
 import random
 import signal
-import stat
 import subprocess
 import sys
 import time
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from storage_helpers import ROOT, file_mode, new_dossier, temp_files
 
 from synergy_wizard.answers.fileio import describe_os_error
-from synergy_wizard.answers.model import Dossier, ProjectInfo
+from synergy_wizard.answers.model import Dossier
 from synergy_wizard.answers.storage import (
     dump_dossier,
     load_dossier,
     save_dossier,
 )
-from synergy_wizard.checklist.models import Checklist
 from synergy_wizard.errors import DossierError, StorageError
-from synergy_wizard.safe_yaml import parse_yaml
-
-ROOT = Path(__file__).resolve().parents[2]
-BRUSSELS = timezone(timedelta(hours=1))
-
-
-@functools.cache
-def _mini() -> Checklist:
-    path = ROOT / "tests" / "data" / "good" / "mini.yaml"
-    return Checklist.model_validate(parse_yaml(path.read_bytes(), path).data)
-
-
-def _dossier(name: str = "Bâtiment Fléron 2026", day: int = 10) -> Dossier:
-    stamp = datetime(2026, 1, day, 9, 0, tzinfo=BRUSSELS)
-    project = ProjectInfo(name=name, created_at=stamp, updated_at=stamp)
-    return Dossier.new(_mini(), project)
-
-
-def _mode(path: Path) -> int:
-    return stat.S_IMODE(path.stat().st_mode)
-
-
-def _temp_files(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
-
 
 # --- save_dossier ------------------------------------------------------------------------
 
@@ -59,24 +31,24 @@ def _temp_files(folder: Path) -> list[str]:
 def test_save_creates_private_folder_and_file(tmp_path: Path) -> None:
     folder = tmp_path / "nouveau" / "dossiers"
     path = folder / "projet.yaml"
-    dossier = _dossier()
+    dossier = new_dossier()
     save_dossier(dossier, path)
     assert path.read_text(encoding="utf-8") == dump_dossier(dossier)
-    assert _mode(path) == 0o600
-    assert _mode(folder) == 0o700
-    assert _temp_files(folder) == []
+    assert file_mode(path) == 0o600
+    assert file_mode(folder) == 0o700
+    assert temp_files(folder) == []
 
 
 def test_save_replaces_a_readable_file_with_a_private_one(tmp_path: Path) -> None:
     path = tmp_path / "projet.yaml"
     path.write_text("ancien contenu\n", encoding="utf-8")
     path.chmod(0o644)
-    dossier = _dossier()
+    dossier = new_dossier()
     dossier.update_answer("porteur", value="cpas")
     save_dossier(dossier, path)
     assert load_dossier(path) == dossier
-    assert _mode(path) == 0o600
-    assert _temp_files(tmp_path) == []
+    assert file_mode(path) == 0o600
+    assert temp_files(tmp_path) == []
 
 
 def test_saving_into_a_file_instead_of_a_folder_fails_cleanly(tmp_path: Path) -> None:
@@ -84,7 +56,7 @@ def test_saving_into_a_file_instead_of_a_folder_fails_cleanly(tmp_path: Path) ->
     blocker.write_text("je suis un fichier\n", encoding="utf-8")
     for path in (blocker / "projet.yaml", blocker / "sous-dossier" / "projet.yaml"):
         with pytest.raises(StorageError) as info:
-            save_dossier(_dossier(), path)
+            save_dossier(new_dossier(), path)
         assert info.value.message.startswith(f"Impossible de créer le dossier « {path.parent} »")
         assert "est un fichier et non un dossier" in info.value.message
     assert blocker.read_text(encoding="utf-8") == "je suis un fichier\n"
@@ -96,13 +68,13 @@ def test_saving_over_a_folder_keeps_it_and_leaves_no_temp_file(tmp_path: Path) -
     path.mkdir()
     (path / "contenu.txt").write_text("intact\n", encoding="utf-8")
     with pytest.raises(StorageError) as info:
-        save_dossier(_dossier(), path)
+        save_dossier(new_dossier(), path)
     assert info.value.message == (
         f"Impossible d'enregistrer « {path} » : « {path} » est un dossier et non un fichier."
     )
     assert "Le fichier précédent n'a pas été modifié" in info.value.hint
     assert (path / "contenu.txt").read_text(encoding="utf-8") == "intact\n"
-    assert _temp_files(tmp_path) == []
+    assert temp_files(tmp_path) == []
 
 
 _FILE_SIZE_LIMIT_CHILD = """
@@ -134,7 +106,7 @@ def test_a_failed_write_keeps_the_previous_file(tmp_path: Path) -> None:
     """A real write failure: the file size limit (EFBIG) is hit half-way through the write."""
     folder = tmp_path / "dossiers"
     path = folder / "projet.yaml"
-    dossier = _dossier()
+    dossier = new_dossier()
     dossier.update_answer("porteur", value="commune")
     save_dossier(dossier, path)
     before = path.read_bytes()
@@ -152,7 +124,7 @@ def test_a_failed_write_keeps_the_previous_file(tmp_path: Path) -> None:
         "autorisée sur ce système."
     )
     assert snapshot.read_bytes() == before
-    assert _temp_files(folder) == []
+    assert temp_files(folder) == []
     assert load_dossier(path).answers["description"].note == "x" * 200_000
 
 
@@ -209,7 +181,7 @@ def test_a_read_only_folder_is_reported(tmp_path: Path) -> None:
         f"lecture dans « {folder} »."
     )
     assert path.read_text(encoding="utf-8") == "contenu précédent\n"
-    assert _temp_files(folder) == []
+    assert temp_files(folder) == []
 
 
 @pytest.mark.parametrize(
@@ -279,7 +251,7 @@ def _save_forever(path: Path, dossier: Dossier, report: int) -> None:
 def test_killing_the_process_at_any_moment_never_corrupts_the_dossier(tmp_path: Path) -> None:
     folder = tmp_path / "dossiers"
     path = folder / "projet.yaml"
-    dossier = _dossier()
+    dossier = new_dossier()
     dossier.update_answer("description", note="état 0\n")
     save_dossier(dossier, path)
     chance = random.Random(20260112)
@@ -300,10 +272,10 @@ def test_killing_the_process_at_any_moment_never_corrupts_the_dossier(tmp_path: 
         state = int(note.split("\n")[0].removeprefix("état "))
         # The last reported save, or the one killed after its rename but before its report.
         assert state in ((completed[-1], completed[-1] + 1) if completed else (previous, 1))
-        assert _mode(path) == 0o600
+        assert file_mode(path) == 0o600
         previous = state
     backups = folder / ".sauvegardes"
-    stranded = len(_temp_files(folder)) + len(_temp_files(backups))
+    stranded = len(temp_files(folder)) + len(temp_files(backups))
     restart = subprocess.run(
         [sys.executable, "-c", _RESTART_CHILD, str(folder)],
         env={**os.environ, "PYTHONPATH": str(ROOT)},
@@ -313,7 +285,7 @@ def test_killing_the_process_at_any_moment_never_corrupts_the_dossier(tmp_path: 
     )
     assert restart.returncode == 0, restart.stderr
     assert restart.stdout.strip() == str(stranded)
-    assert _temp_files(folder) == [] and _temp_files(backups) == []
+    assert temp_files(folder) == [] and temp_files(backups) == []
     assert sorted(p.name for p in folder.iterdir()) == [".sauvegardes", "projet.yaml"]
 
 
