@@ -32,7 +32,6 @@ class _Model(BaseModel):
         extra="forbid",
         populate_by_name=True,
         validate_assignment=True,
-        use_attribute_docstrings=True,
     )
 
 

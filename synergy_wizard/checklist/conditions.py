@@ -46,7 +46,6 @@ class _Strict(BaseModel):
         extra="forbid",
         frozen=True,
         populate_by_name=False,
-        use_attribute_docstrings=True,
         str_strip_whitespace=True,
     )
 

@@ -1,7 +1,9 @@
 """The JSON Schema of checklist files, for editors (VS Code with the YAML extension).
 
 It is generated from the pydantic models: property names are the French YAML keys and the
-descriptions are the French attribute docstrings. It follows draft 7 of JSON Schema (with
+descriptions are the French attribute docstrings (read here, from the models' source, rather
+than by pydantic when each model is defined: reading them costs start-up time that only the
+schema needs). It follows draft 7 of JSON Schema (with
 « definitions »), which editors support best. A few touches make it more helpful in an
 editor than the raw pydantic output: French titles, no English property titles, a test of a
 condition must use exactly one operation, and « choix » is required exactly for the choice
@@ -11,10 +13,25 @@ prints it.
 
 from __future__ import annotations
 
+import ast
+import inspect
 import json
+import textwrap
 from typing import Any
 
-from synergy_wizard.checklist.models import Checklist
+from pydantic import BaseModel
+
+from synergy_wizard.checklist.conditions import AllOf, AnyOf, Not, Test
+from synergy_wizard.checklist.models import (
+    ChangelogEntry,
+    Checklist,
+    Choice,
+    GlossaryEntry,
+    Question,
+    Reference,
+    Section,
+    Source,
+)
 
 __all__ = ["SCHEMA_DRAFT", "SCHEMA_ID", "checklist_schema", "schema_text"]
 
@@ -44,6 +61,21 @@ _COMBINATIONS = {
 _OPERATORS = ("est", "parmi", "contient", "repondue")
 _CHOICE_KINDS = ["choix", "choix_multiple"]
 
+_MODELS: tuple[type[BaseModel], ...] = (
+    Checklist,
+    Section,
+    Question,
+    Choice,
+    Source,
+    Reference,
+    GlossaryEntry,
+    ChangelogEntry,
+    Test,
+    AllOf,
+    AnyOf,
+    Not,
+)
+
 JsonObject = dict[str, Any]
 
 
@@ -51,8 +83,11 @@ def checklist_schema() -> JsonObject:
     """The JSON Schema of a checklist file, as a plain dict."""
     raw = Checklist.model_json_schema(by_alias=True, ref_template="#/definitions/{model}")
     definitions: JsonObject = raw.pop("$defs")
+    models = {model.__name__: model for model in _MODELS}
     for name, definition in definitions.items():
+        _describe_properties(definition, models[name])
         _tidy(definition, name)
+    _describe_properties(raw, Checklist)
     _tidy(raw, "Checklist")
     _one_operation(definitions["Test"])
     for name, (key, description) in _COMBINATIONS.items():
@@ -71,6 +106,37 @@ def checklist_schema() -> JsonObject:
 def schema_text() -> str:
     """The schema as the text of ``checklists/schema.json`` (stable, ends with a newline)."""
     return json.dumps(checklist_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+def attribute_docstrings(model: type[BaseModel]) -> dict[str, str]:
+    """The docstring written under each field of ``model`` (and of its bases), by field name."""
+    found: dict[str, str] = {}
+    for cls in reversed(model.__mro__):
+        if not (isinstance(cls, type) and issubclass(cls, BaseModel)) or cls is BaseModel:
+            continue
+        body = ast.parse(textwrap.dedent(inspect.getsource(cls))).body[0]
+        assert isinstance(body, ast.ClassDef)
+        for statement, following in zip(body.body, body.body[1:], strict=False):
+            if (
+                isinstance(statement, ast.AnnAssign)
+                and isinstance(statement.target, ast.Name)
+                and isinstance(following, ast.Expr)
+                and isinstance(following.value, ast.Constant)
+                and isinstance(following.value.value, str)
+            ):
+                found[statement.target.id] = inspect.cleandoc(following.value.value)
+    return found
+
+
+def _describe_properties(definition: JsonObject, model: type[BaseModel]) -> None:
+    """Each property's description from its field's docstring (keys kept sorted)."""
+    docstrings = attribute_docstrings(model)
+    properties = definition.get("properties", {})
+    for name, field in model.model_fields.items():
+        key = field.alias or name
+        if name in docstrings and key in properties:
+            described = {**properties[key], "description": docstrings[name]}
+            properties[key] = dict(sorted(described.items()))
 
 
 def _tidy(definition: JsonObject, name: str) -> None:
