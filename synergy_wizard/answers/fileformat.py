@@ -300,10 +300,12 @@ def _check_format(data: dict[str, object], document: YamlDocument, path: Path) -
     if "format" not in data:
         return  # a hand-written dossier without a format is in the current one
     found = data["format"]
-    mark = document.mark_for(("format",))
-    location = Location(path, mark.line, mark.column)
     if isinstance(found, str) and re.fullmatch(r"[0-9]+", found.strip()):
         found = int(found)
+    if isinstance(found, int) and not isinstance(found, bool) and 1 <= found <= FORMAT_VERSION:
+        return  # the usual case: no position needed (finding one reads the file again)
+    mark = document.mark_for(("format",))
+    location = Location(path, mark.line, mark.column)
     if isinstance(found, bool) or not isinstance(found, int):
         raise DossierError(
             [

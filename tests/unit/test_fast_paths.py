@@ -19,7 +19,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from synergy_wizard.answers.dump_parts import PartCache
-from synergy_wizard.answers.fileformat import HEADER, _dump, _reads_back, dump_dossier
+from synergy_wizard.answers.fileformat import (
+    HEADER,
+    NewerFormatError,
+    _dump,
+    _reads_back,
+    dump_dossier,
+    read_dossier,
+)
 from synergy_wizard.answers.model import Answer, Dossier, ProjectInfo
 from synergy_wizard.answers.plan import build_plan
 from synergy_wizard.answers.storage import save_dossier
@@ -30,6 +37,7 @@ from synergy_wizard.render import markdown, render_dossier
 from synergy_wizard.render.environment import make_environment, render_template
 from synergy_wizard.render.markdown_plain import plain_paragraphs
 from synergy_wizard.render.template_cache import bytecode_cache
+from synergy_wizard.yaml_document import YamlDocument
 
 STAMP = datetime(2026, 3, 2, 9, 15, tzinfo=timezone(timedelta(hours=1)))
 CONVERSIONS = (markdown.to_html, markdown.to_plain, markdown.to_markdown)
@@ -163,6 +171,31 @@ def test_saving_again_reuses_the_parts_and_writes_the_same_file(
         save_dossier(dossier, path)
         expected = HEADER + "\n" + _dump(dossier.to_file_data())
         assert path.read_text(encoding="utf-8") == expected == dump_dossier(dossier)
+
+
+def test_a_valid_dossier_is_read_without_looking_for_positions(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Positions are found by reading the file again, only for a message; a good file never
+    needs one, and a wrong format still gets its line."""
+    path = tmp_path / "projet.yaml"
+    save_dossier(_dossier(_mini(data_dir)), path)
+    located: list[object] = []
+    real_locate = YamlDocument._locate
+
+    def spying_locate(self: YamlDocument) -> object:
+        located.append(self)
+        return real_locate(self)
+
+    monkeypatch.setattr(YamlDocument, "_locate", spying_locate)
+    assert read_dossier(path).project.name == "Projet"
+    assert located == []
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("format: 1", "format: 99"), encoding="utf-8")
+    with pytest.raises(NewerFormatError) as caught:
+        read_dossier(path)
+    assert len(located) == 1
+    assert caught.value.problems[0].location.line == text.splitlines().index("format: 1") + 1
 
 
 def test_a_file_damaged_between_two_saves_is_still_kept_aside(
