@@ -15,30 +15,43 @@ import functools
 import html
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from markdown_it.tree import SyntaxTreeNode
 from markupsafe import Markup
 
 from synergy_wizard.render.escape import ALLOWED_URL, escape_inline, markdown_url
 from synergy_wizard.render.markdown_plain import plain_paragraphs
+from synergy_wizard.render.markdown_store import conversions
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+    from markdown_it.tree import SyntaxTreeNode
 
 #: Headings in checklist text sit under the dossier's own headings (h1 to h3).
 _HEADING_SHIFT = {"h1": "h4", "h2": "h5", "h3": "h6", "h4": "h6", "h5": "h6", "h6": "h6"}
 
 
-class _SafeMarkdownIt(MarkdownIt):
-    """CommonMark without raw HTML, linking only to the web and to e-mail addresses."""
+@functools.cache
+def _parser() -> MarkdownIt:
+    """CommonMark without raw HTML, linking only to the web and to e-mail addresses.
 
-    def __init__(self) -> None:
-        super().__init__("commonmark", {"html": False, "linkify": False, "typographer": False})
+    Built at the first text that needs it: markdown-it is not even imported for a dossier
+    whose texts hold no Markdown syntax (see :mod:`.markdown_plain`).
+    """
+    from markdown_it import MarkdownIt
 
-    def validateLink(self, url: str) -> bool:
-        return bool(ALLOWED_URL.match(url.strip()))
+    class SafeMarkdownIt(MarkdownIt):
+        def validateLink(self, url: str) -> bool:
+            return bool(ALLOWED_URL.match(url.strip()))
+
+    return SafeMarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 
 
-_PARSER = _SafeMarkdownIt()
+def _tree(tokens: list[Token]) -> SyntaxTreeNode:
+    from markdown_it.tree import SyntaxTreeNode
+
+    return SyntaxTreeNode(tokens)
 
 
 def _html_paragraph(lines: tuple[str, ...]) -> str:
@@ -54,7 +67,7 @@ def _parse(source: str) -> list[Token]:
     Kept for the next conversion of the same text (the HTML and the plain text of a
     guidance are both made for a dossier): the tokens must not be changed.
     """
-    tokens = _PARSER.parse(source)
+    tokens = _parser().parse(source)
     for token in tokens:
         for child in token.children or ():
             if child.type == "image":
@@ -65,7 +78,8 @@ def _parse(source: str) -> list[Token]:
 
 
 # The three conversions below are pure functions of the text: a dossier rendered again (or
-# in another format) does not convert the same checklist texts twice.
+# in another format) does not convert the same checklist texts twice, in this run (the
+# memory caches) nor in the next ones (what the parser made is kept: .markdown_store).
 _CACHE_SIZE = 4096
 
 
@@ -77,15 +91,21 @@ def to_html(source: str) -> Markup:
     paragraphs = plain_paragraphs(source)
     if paragraphs is not None:  # what the parser makes of text without Markdown syntax
         return Markup("\n".join(_html_paragraph(lines) for lines in paragraphs))
+    # Safe: made here (raw HTML off, text escaped by the renderer, links validated), or kept
+    # from an earlier run in the user's own cache folder.
+    return Markup(conversions().converted("html", source, _parsed_html))
+
+
+def _parsed_html(source: str) -> str:
     tokens = [
         token.copy(tag=_HEADING_SHIFT.get(token.tag, token.tag))
         if token.type in ("heading_open", "heading_close")
         else token
         for token in _parse(source)
     ]
-    html = _PARSER.renderer.render(tokens, _PARSER.options, {})
-    # Safe: raw HTML is off, text is escaped by the renderer, links were validated.
-    return Markup(html.strip())
+    parser = _parser()
+    html: str = parser.renderer.render(tokens, parser.options, {})
+    return html.strip()
 
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
@@ -96,7 +116,11 @@ def to_plain(source: str) -> str:
     paragraphs = plain_paragraphs(source)
     if paragraphs is not None:
         return "\n".join(" ".join(lines) for lines in paragraphs)
-    tree = SyntaxTreeNode(_parse(source))
+    return conversions().converted("plain", source, _parsed_plain)
+
+
+def _parsed_plain(source: str) -> str:
+    tree = _tree(_parse(source))
     return "\n".join(_plain_blocks(tree.children, "")).strip()
 
 
@@ -143,7 +167,11 @@ def to_markdown(source: str) -> str:
             " ".join(escape_inline(line, line_start=i == 0) for i, line in enumerate(lines))
             for lines in paragraphs
         )
-    tree = SyntaxTreeNode(_parse(source))
+    return conversions().converted("markdown", source, _parsed_markdown)
+
+
+def _parsed_markdown(source: str) -> str:
+    tree = _tree(_parse(source))
     return "\n\n".join(_blocks(tree.children)).strip()
 
 

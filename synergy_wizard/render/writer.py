@@ -11,14 +11,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from synergy_wizard.answers.fileio import atomic_write_bytes
-from synergy_wizard.answers.model import Dossier
-from synergy_wizard.checklist.models import Checklist
 from synergy_wizard.errors import StorageError
-from synergy_wizard.render.context import build_context
-from synergy_wizard.render.environment import render_template, search_path
 from synergy_wizard.render.formats import FORMATS, MODES, Format, Mode, TextFormat
+
+if TYPE_CHECKING:
+    from synergy_wizard.answers.model import Dossier
+    from synergy_wizard.checklist.models import Checklist
+
+# The context (the dossier views, Markdown) and the templates (Jinja2) are imported when a
+# dossier is rendered: the wizard imports this module long before it exports anything.
 
 #: Extensions never overwritten by a rendered dossier (they hold answers or checklists).
 PROTECTED_SUFFIXES = frozenset({".yaml", ".yml"})
@@ -51,8 +55,14 @@ def render_dossier(
     _check(fmt, mode)
     if fmt not in ("html", "md"):
         raise ValueError(f"{fmt} is a binary format: use render_document()")
+    from synergy_wizard.render.context import build_context
+    from synergy_wizard.render.environment import render_template
+    from synergy_wizard.render.markdown_store import conversions
+
     context = build_context(checklist, dossier, mode=mode, generated_at=generated_at)
-    return render_template(fmt, context.as_mapping(), mode=mode, templates_dir=templates_dir)
+    text = render_template(fmt, context.as_mapping(), mode=mode, templates_dir=templates_dir)
+    conversions().save()  # the checklist's Markdown, converted once for the next runs too
+    return text
 
 
 def render_document(
@@ -73,11 +83,15 @@ def render_document(
     _check(fmt, mode)
     report = progress or _silent
     if fmt == "docx":
+        from synergy_wizard.render.context import build_context
+        from synergy_wizard.render.markdown_store import conversions
         from synergy_wizard.render.word import render_docx
 
         report("Construction du document Word…")
         context = build_context(checklist, dossier, mode=mode, generated_at=generated_at)
-        return render_docx(context)
+        document = render_docx(context)
+        conversions().save()
+        return document
     text_format: TextFormat = "md" if fmt == "md" else "html"
     text = render_dossier(
         checklist,
@@ -88,6 +102,7 @@ def render_document(
         generated_at=generated_at,
     )
     if fmt == "pdf":
+        from synergy_wizard.render.environment import search_path
         from synergy_wizard.render.pdf import render_pdf
 
         return render_pdf(text, search_path(templates_dir), progress=report)
