@@ -7,24 +7,29 @@ import contextlib
 import signal
 from collections.abc import Sequence
 from pathlib import Path
-from typing import ClassVar, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
 
 from textual import events
 from textual.binding import Binding, BindingType
 
-from synergy_wizard.answers.backup import Backup
-from synergy_wizard.answers.recovery import Recovery, find_recovery
-from synergy_wizard.answers.storage import DossierStore
-from synergy_wizard.checklist.models import Checklist
 from synergy_wizard.errors import DossierError, StorageError, SynergyError
+from synergy_wizard.tui.catalog import Catalog
 from synergy_wizard.tui.commands import WizardCommandsApp
 from synergy_wizard.tui.keys import key_display
 from synergy_wizard.tui.messages import OpenDossier
 from synergy_wizard.tui.screens.dialogs import ErrorDialog, RecoveryDialog, TooSmallScreen
 from synergy_wizard.tui.screens.home import HomeScreen
-from synergy_wizard.tui.screens.walk import WalkScreen
-from synergy_wizard.tui.session import Catalog, DossierSession, WalkPreferences, open_session
 from synergy_wizard.tui.unexpected import GuardedApp
+
+if TYPE_CHECKING:
+    from synergy_wizard.answers.backup import Backup
+    from synergy_wizard.answers.recovery import Recovery
+    from synergy_wizard.answers.storage import DossierStore
+    from synergy_wizard.checklist.models import Checklist
+    from synergy_wizard.tui.session import DossierSession, WalkPreferences
+
+# Only the home screen is imported with the application: the walk screen and the dossier
+# session (and everything they use) are imported when a dossier is first opened.
 
 MIN_WIDTH = 80
 MIN_HEIGHT = 22
@@ -60,9 +65,10 @@ class SynergyWizardApp(GuardedApp, WizardCommandsApp):
         checklists: Sequence[Checklist] | None = None,
     ) -> None:
         super().__init__()
-        self.store = DossierStore(dossiers_dir)
+        self.dossiers_dir = dossiers_dir
+        self._store: DossierStore | None = None
         self.catalog = Catalog(checklists)
-        self.walk_preferences = WalkPreferences()
+        self._walk_preferences: WalkPreferences | None = None
         self.open_path = open_path
         self._quit_anyway = False
         self._started = False
@@ -70,12 +76,20 @@ class SynergyWizardApp(GuardedApp, WizardCommandsApp):
     def on_mount(self) -> None:
         self.apply_preferences()  # the remembered theme, before the first screen shows
         self._install_signal_handlers()
-        self.push_screen(
-            HomeScreen(self.store, self.catalog, folder_problem=self._folder_problem())
-        )
+        self.push_screen(HomeScreen(self.dossiers_dir, self.catalog, store=lambda: self.store))
         if self.open_path is not None:
             self.open_dossier(self.open_path)
         self._started = True
+        self._check_size(self.size.width, self.size.height)
+
+    def on_ready(self) -> None:
+        """The first frame is on the terminal: check the dossier folder, clean what an
+        interrupted run left, then let the home screen read the dossiers."""
+        problem = self._folder_problem()
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.show_folder_problem(problem)
+                screen.first_frame_shown()
         if self.store.removed_temp_files:
             count = len(self.store.removed_temp_files)
             self.notify(
@@ -85,9 +99,27 @@ class SynergyWizardApp(GuardedApp, WizardCommandsApp):
                 title="Reprise après interruption",
                 timeout=15,
             )
-        self._check_size(self.size.width, self.size.height)
 
     # --- dossiers and errors ------------------------------------------------------------
+
+    @property
+    def store(self) -> DossierStore:
+        """The dossier folder. Made at its first use, just after the first frame: reading
+        and saving dossiers needs the models (pydantic), which the first frame does not."""
+        if self._store is None:
+            from synergy_wizard.answers import storage
+
+            self._store = storage.DossierStore(self.dossiers_dir)  # removes stale temp files
+        return self._store
+
+    @property
+    def walk_preferences(self) -> WalkPreferences:
+        """Display choices of the walk screen, kept from one dossier to the next."""
+        if self._walk_preferences is None:
+            from synergy_wizard.tui.session import WalkPreferences
+
+            self._walk_preferences = WalkPreferences()
+        return self._walk_preferences
 
     def _folder_problem(self) -> StorageError | None:
         """Why answers could not be saved in the dossier folder, checked for real at start.
@@ -103,6 +135,9 @@ class SynergyWizardApp(GuardedApp, WizardCommandsApp):
 
         A damaged file is never opened nor changed: the newest good backup is offered.
         """
+        from synergy_wizard.answers.recovery import find_recovery
+        from synergy_wizard.tui.session import open_session
+
         try:
             session = open_session(path, self.catalog)
         except DossierError as error:
@@ -114,6 +149,8 @@ class SynergyWizardApp(GuardedApp, WizardCommandsApp):
         self._walk(session)
 
     def _walk(self, session: DossierSession) -> None:
+        from synergy_wizard.tui.screens.walk import WalkScreen
+
         self.push_screen(WalkScreen(session, preferences=self.walk_preferences))
 
     def _offer_recovery(self, recovery: Recovery) -> None:
@@ -130,6 +167,8 @@ class SynergyWizardApp(GuardedApp, WizardCommandsApp):
 
     def _restore(self, path: Path, backup: Backup) -> None:
         """Put ``backup`` back (the damaged file kept aside), then open the dossier."""
+        from synergy_wizard.tui.session import open_session
+
         try:
             session = open_session(path, self.catalog, restore=backup)
         except SynergyError as error:
@@ -194,10 +233,10 @@ class SynergyWizardApp(GuardedApp, WizardCommandsApp):
     def action_help_quit(self) -> None:
         self.notify("Appuyez sur Ctrl+Q pour quitter.", title="Quitter ?")
 
-    # --- unexpected errors (see unexpected.py) ------------------------------------------
+    # --- unexpected errors (see unexpected.py) ----------------------------------------------
 
     def crash_log_folder(self) -> Path:
-        return self.store.folder
+        return self.dossiers_dir
 
     def _install_signal_handlers(self) -> None:
         """Closing the terminal (SIGHUP) or SIGTERM: save what is pending, then exit."""

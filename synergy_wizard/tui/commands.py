@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import partial
 from pathlib import Path
-from typing import Any, ClassVar, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -19,18 +19,9 @@ from textual.command import CommandPalette, Hit, Hits
 from textual.screen import Screen
 from textual.system_commands import SystemCommandsProvider
 
-from synergy_wizard.answers.management import trash_folder
-from synergy_wizard.answers.storage import DossierStore
 from synergy_wizard.errors import StorageError
 from synergy_wizard.tui.crash import CRASH_LOG_NAME
 from synergy_wizard.tui.messages import JumpToQuestion
-from synergy_wizard.tui.screens.action_plan import ActionPlanScreen
-from synergy_wizard.tui.screens.export import ExportScreen
-from synergy_wizard.tui.screens.help import HelpScreen
-from synergy_wizard.tui.screens.review import ReviewScreen
-from synergy_wizard.tui.screens.settings import SettingsScreen
-from synergy_wizard.tui.screens.walk import WalkScreen
-from synergy_wizard.tui.session import DossierSession
 from synergy_wizard.tui.settings import (
     THEME_LABELS,
     WIZARD_THEMES,
@@ -39,6 +30,14 @@ from synergy_wizard.tui.settings import (
     preferences_path,
     save_preferences,
 )
+
+if TYPE_CHECKING:
+    from synergy_wizard.answers.storage import DossierStore
+    from synergy_wizard.tui.screens.walk import WalkScreen
+    from synergy_wizard.tui.session import DossierSession
+
+# The screens opened from here, and what they show, are imported when first opened: the
+# wizard then starts with only what its first screen needs.
 
 __all__ = ["PALETTE_PLACEHOLDER", "HasPaletteCommands", "WizardCommands", "WizardCommandsApp"]
 
@@ -84,8 +83,12 @@ class WizardCommandsApp(App[None], inherit_bindings=False):
         Binding("f4", "export_dossier", "Exporter le dossier", show=False, id="app.export"),
     ]
 
-    store: DossierStore
     preferences: Preferences = Preferences()
+
+    @property
+    def store(self) -> DossierStore:
+        """The dossier folder (the application makes it)."""
+        raise NotImplementedError
 
     # --- preferences and themes -----------------------------------------------------------
 
@@ -124,6 +127,8 @@ class WizardCommandsApp(App[None], inherit_bindings=False):
         self.remember(theme=name)
 
     def action_settings(self) -> None:
+        from synergy_wizard.tui.screens.settings import SettingsScreen
+
         self.push_screen(SettingsScreen())
 
     # --- the command palette --------------------------------------------------------------
@@ -178,6 +183,9 @@ class WizardCommandsApp(App[None], inherit_bindings=False):
     # --- help -------------------------------------------------------------------------------
 
     def action_help(self) -> None:
+        from synergy_wizard.answers.management import trash_folder
+        from synergy_wizard.tui.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         folder = self.store.folder
@@ -194,6 +202,8 @@ class WizardCommandsApp(App[None], inherit_bindings=False):
 
     def dossier_session(self) -> DossierSession | None:
         """The dossier open in the topmost screen that shows one, if any."""
+        from synergy_wizard.tui.session import DossierSession
+
         for screen in reversed(self.screen_stack):
             session = getattr(screen, "session", None)
             if isinstance(session, DossierSession):
@@ -213,6 +223,8 @@ class WizardCommandsApp(App[None], inherit_bindings=False):
         return session
 
     def action_review(self) -> None:
+        from synergy_wizard.tui.screens.review import ReviewScreen
+
         if isinstance(self.screen, ReviewScreen):
             return
         session = self._session_or_notice()
@@ -220,6 +232,8 @@ class WizardCommandsApp(App[None], inherit_bindings=False):
             self.push_screen(ReviewScreen(session))
 
     def action_action_plan(self) -> None:
+        from synergy_wizard.tui.screens.action_plan import ActionPlanScreen
+
         if isinstance(self.screen, ActionPlanScreen):
             return
         session = self._session_or_notice()
@@ -229,10 +243,14 @@ class WizardCommandsApp(App[None], inherit_bindings=False):
     def action_export_dossier(self) -> None:
         session = self._session_or_notice()
         if session is not None:
+            from synergy_wizard.tui.screens.export import ExportScreen
+
             self.push_screen(ExportScreen(session, open_after=self.preferences.open_after_export))
 
     async def on_jump_to_question(self, message: JumpToQuestion) -> None:
         """Bring the walk screen of the dossier back to the top, on the question ``key``."""
+        from synergy_wizard.tui.screens.walk import WalkScreen
+
         walk = next(
             (
                 screen

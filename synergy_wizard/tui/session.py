@@ -1,4 +1,4 @@
-"""The data the screens work on: the checklists on offer, and one open dossier.
+"""The data the screens work on: the checklists on offer (:mod:`.catalog`), and one open dossier.
 
 Plain Python (no Textual): opening a dossier, finding its checklist, following its plan
 (which questions and repeated sections are shown), saving it. The screens decide how to show
@@ -11,14 +11,12 @@ newer version of synergy-wizard wrote it: a read-only session never writes its f
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Literal
 
 from synergy_wizard.answers.backup import Backup
-from synergy_wizard.answers.checklist_source import checklist_for
 from synergy_wizard.answers.compat import apply_renames, check_compatibility
 from synergy_wizard.answers.lock import DossierLock, DossierLockedError, acquire_dossier_lock
 from synergy_wizard.answers.model import AnswerValue, ChecklistStamp, Dossier
@@ -32,38 +30,15 @@ from synergy_wizard.answers.storage import (
     load_dossier,
     save_dossier,
 )
-from synergy_wizard.checklist.loader import load_bundled
 from synergy_wizard.checklist.models import Checklist
 from synergy_wizard.errors import StorageError
+from synergy_wizard.tui.catalog import Catalog
 
 AnswerField = Literal["value", "note", "owner", "deadline", "priority"]
 """The parts of an answer the wizard edits."""
 
 EditValue = AnswerValue | date
 """A new value for one of :data:`AnswerField` (a date only for the deadline)."""
-
-
-class Catalog:
-    """The checklists the wizard offers, loaded once, when first needed."""
-
-    def __init__(self, checklists: Sequence[Checklist] | None = None) -> None:
-        self._checklists: list[Checklist] | None = (
-            list(checklists) if checklists is not None else None
-        )
-
-    def all(self) -> list[Checklist]:
-        """Every checklist on offer (the bundled ones by default). Raises ChecklistError."""
-        if self._checklists is None:
-            self._checklists = load_bundled()
-        return self._checklists
-
-    def for_dossier(self, dossier: Dossier) -> Checklist:
-        """The checklist ``dossier`` answers: one on offer, a bundled one, or the file of a
-        checklist being tried out that the dossier was created from.
-
-        Raises NotFoundError or ChecklistError (French).
-        """
-        return checklist_for(dossier, self._checklists or ())
 
 
 @dataclass

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from textual.widgets import Input, RadioSet, TextArea
-from tui_helpers import make_dossier, only_dossier, run, saved_answers
+from home_helpers import wait_for_dossier_list
+from textual.widgets import Input, TextArea
+from tui_helpers import make_dossier, only_dossier, run, saved_answers, wait_for_position_save
 
 from synergy_wizard.answers.storage import load_dossier
 from synergy_wizard.checklist.loader import load_checklist
@@ -14,6 +15,7 @@ from synergy_wizard.tui.app import SynergyWizardApp
 from synergy_wizard.tui.screens.home import DossierTable, HomeScreen
 from synergy_wizard.tui.screens.new_dossier import NewDossierScreen
 from synergy_wizard.tui.screens.walk import WalkScreen
+from synergy_wizard.tui.widgets.choice_list import ChoiceList
 from synergy_wizard.tui.widgets.question_view import QuestionView
 
 
@@ -51,6 +53,7 @@ def test_create_answer_quit_and_resume(
 
             await pilot.press("pagedown")
             assert current_question(app) == "porteur"
+            await wait_for_position_save(pilot)
             assert load_dossier(path).position == "porteur"
             await pilot.press("3")  # « Les deux, ensemble »
             assert saved_answers(path)["porteur"] == ("conjoint", "")
@@ -71,6 +74,7 @@ def test_create_answer_quit_and_resume(
     async def second_session() -> None:
         app = app_factory()
         async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for_dossier_list(pilot)
             table = app.screen.query_one(DossierTable)
             assert table.row_count == 1
             assert "2/5" in str(table.get_row_at(0)[2])
@@ -78,11 +82,11 @@ def test_create_answer_quit_and_resume(
             await pilot.pause()
             assert isinstance(app.screen, WalkScreen)
             assert current_question(app) == "porteur"
-            radio = app.screen.query_one("#answer", RadioSet)
-            assert radio.pressed_index == 2
+            choices = app.screen.query_one("#answer-choice", ChoiceList)
+            assert choices.chosen == 2
             assert app.screen.query_one("#note", TextArea).text == "Voir le collège"
             await pilot.press("pageup")
-            assert app.screen.query_one("#answer", RadioSet).pressed_index == 1
+            assert app.screen.query_one("#answer-choice", ChoiceList).chosen == 1
 
     run(second_session)
 
@@ -101,7 +105,7 @@ def test_note_saved_after_a_pause_in_typing(
             await pilot.pause(1.0)
             assert saved_answers(path) == {"probleme-resolu": (None, "Chiffres de 2025 à demander")}
             # The keys 1 to 5 type text in a field; they do not set the statut.
-            assert app.screen.query_one("#answer", RadioSet).pressed_index == -1
+            assert app.screen.query_one("#answer-choice", ChoiceList).chosen == -1
 
     run(scenario)
 
@@ -134,6 +138,6 @@ def test_text_answers_are_saved(
                 "",
             )
             assert current_question(app) == "nom-projet-court"
-            assert app.screen.query_one("#answer", Input).value == "Cœur de ville, phase 2"
+            assert app.screen.query_one("#answer-text", Input).value == "Cœur de ville, phase 2"
 
     run(scenario)

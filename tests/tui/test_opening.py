@@ -14,7 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.widgets import RadioSet, Static, TextArea
+from home_helpers import wait_for_dossier_list
+from textual.widgets import Static, TextArea
 from tui_helpers import make_dossier, only_dossier, run, saved_answers
 
 from synergy_wizard.answers.backup import write_backup
@@ -27,6 +28,7 @@ from synergy_wizard.tui.app import SynergyWizardApp
 from synergy_wizard.tui.screens.dialogs import ErrorDialog, NoticeDialog, RecoveryDialog
 from synergy_wizard.tui.screens.home import DossierTable, HomeScreen
 from synergy_wizard.tui.screens.walk import WalkScreen
+from synergy_wizard.tui.widgets.choice_list import ChoiceList
 from synergy_wizard.tui.widgets.follow_up import FollowUpRow
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -92,7 +94,7 @@ def test_a_dossier_open_elsewhere_is_shown_read_only_and_never_written(
             assert text.startswith("Lecture seule : aucune modification ne sera enregistrée.")
             assert "est déjà ouvert dans un autre synergy-wizard (processus" in text
             assert "(lecture seule)" in walk.sub_title
-            assert walk.query_one("#answer", RadioSet).disabled
+            assert walk.query_one("#answer-choice", ChoiceList).disabled
             assert walk.query_one("#note", TextArea).read_only
             assert walk.query_one(FollowUpRow).disabled
 
@@ -194,7 +196,7 @@ def test_a_damaged_dossier_offers_its_backup_and_opens_it_once_restored(
     async def scenario() -> None:
         app = app_factory()
         async with app.run_test(size=(80, 24)) as pilot:
-            assert isinstance(app.screen, HomeScreen)
+            await wait_for_dossier_list(pilot)
             assert app.screen.query_one(DossierTable).row_count == 1
             await pilot.press("enter")
             dialog = app.screen

@@ -10,7 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.widgets import RadioSet, SelectionList, TextArea
+from home_helpers import wait_for_dossier_list
+from textual.widgets import SelectionList, TextArea
 from tui_helpers import generate_checklist, make_dossier, run, saved_answers
 
 from synergy_wizard.answers.fileio import TEMP_SUFFIX
@@ -20,6 +21,7 @@ from synergy_wizard.tui.crash import CRASH_LOG_NAME
 from synergy_wizard.tui.screens.dialogs import ErrorDialog, TooSmallScreen
 from synergy_wizard.tui.screens.home import DossierTable, HomeScreen
 from synergy_wizard.tui.screens.walk import WalkScreen
+from synergy_wizard.tui.widgets.choice_list import ChoiceList
 from synergy_wizard.tui.widgets.question_view import QuestionView
 from synergy_wizard.tui.widgets.section_list import SectionList
 
@@ -93,6 +95,7 @@ def test_a_broken_dossier_file_is_listed_with_its_error(
     async def scenario() -> None:
         app = app_factory()
         async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for_dossier_list(pilot)
             table = app.screen.query_one(DossierTable)
             assert table.row_count == 2
             rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(2)]
@@ -147,7 +150,7 @@ def _open_and_count(app: SynergyWizardApp) -> tuple[float, dict[str, int]]:
             assert isinstance(screen, WalkScreen)
             counts = {
                 "views": len(screen.query(QuestionView)),
-                "radio sets": len(screen.query(RadioSet)),
+                "choice lists": len(screen.query(ChoiceList)),
                 "selection lists": len(screen.query(SelectionList)),
                 "text areas": len(screen.query(TextArea)),
                 "section lists": len(screen.query(SectionList)),
@@ -176,7 +179,7 @@ def test_a_thousand_questions_open_as_fast_as_fifty(
 
     for counts in (small_counts, big_counts):
         assert counts["views"] == 1
-        assert counts["radio sets"] == 1  # the first question is a statut
+        assert counts["choice lists"] == 1  # the first question is a statut
         assert counts["text areas"] == 1  # its note
         assert counts["section lists"] == 1
         assert counts["views after moving"] == 1

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from home_helpers import wait_for_dossier_list
 from tui_helpers import FIXED_TIME, make_dossier
 
 from synergy_wizard.answers.backup import backup_folder, write_backup
@@ -26,7 +27,7 @@ SnapCompare = Callable[..., bool]
 def test_home_without_dossiers(
     snap_compare: SnapCompare, app_factory: Callable[..., SynergyWizardApp]
 ) -> None:
-    assert snap_compare(app_factory(), terminal_size=(80, 24))
+    assert snap_compare(app_factory(), terminal_size=(80, 24), run_before=wait_for_dossier_list)
 
 
 def test_home_with_dossiers(
@@ -45,7 +46,7 @@ def test_home_with_dossiers(
     broken.write_text("projet: [", encoding="utf-8")
     later = (FIXED_TIME + timedelta(days=1)).timestamp()
     os.utime(broken, (later, later))  # listed first, whatever today's date
-    assert snap_compare(app_factory(), terminal_size=(80, 24))
+    assert snap_compare(app_factory(), terminal_size=(80, 24), run_before=wait_for_dossier_list)
 
 
 def test_new_dossier_form(
@@ -158,4 +159,4 @@ def test_recovery_dialog(
     shutil.rmtree(backup_folder(path))  # only the backup below, whatever today's date
     write_backup(path, good, now=datetime(2026, 3, 14, 9, 45, 12))
     path.write_bytes(good[: good.index(b"reponses:")] + b"reponses:\n  porteur: [cpas\n")
-    assert snap_compare(app_factory(path), terminal_size=(80, 24))
+    assert snap_compare(app_factory(path), terminal_size=(80, 24), run_before=wait_for_dossier_list)

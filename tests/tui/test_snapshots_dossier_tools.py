@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from followup_data import followup_checklist, followup_dossier
+from home_helpers import wait_for_dossier_list
 from tui_helpers import make_dossier
 
 from synergy_wizard.answers.management import trash_dossier
@@ -92,7 +93,7 @@ def test_home_in_high_contrast(
 ) -> None:
     make_dossier(dossiers_dir, mini_checklist, "Service informatique commun")
     save_preferences(Preferences(theme="contraste-eleve"))
-    assert snap_compare(app_factory(), terminal_size=size)
+    assert snap_compare(app_factory(), terminal_size=size, run_before=wait_for_dossier_list)
 
 
 @SIZES

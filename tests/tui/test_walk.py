@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from textual.widgets import Markdown, SelectionList
-from tui_helpers import make_dossier, run, saved_answers
+from textual.widgets import SelectionList
+from tui_helpers import make_dossier, run, saved_answers, wait_for_position_save
 
 from synergy_wizard.answers.storage import load_dossier, save_dossier
 from synergy_wizard.checklist.models import Checklist
 from synergy_wizard.tui.app import SynergyWizardApp
 from synergy_wizard.tui.screens.dialogs import NoticeDialog
 from synergy_wizard.tui.screens.walk import WalkScreen
+from synergy_wizard.tui.widgets.guidance import GuidancePanel
 from synergy_wizard.tui.widgets.question_view import QuestionView
 from synergy_wizard.tui.widgets.section_list import SectionList
 
@@ -95,6 +96,7 @@ def test_selecting_a_section_jumps_to_its_first_question(
             sections.focus()
             await pilot.press("down", "enter")
             assert question_id(app) == "services-vises"
+            await wait_for_position_save(pilot)
             assert load_dossier(path).position == "services-vises"
             assert sections.highlighted == 1
 
@@ -109,8 +111,7 @@ def test_guidance_shows_help_and_references_and_can_be_hidden(
     async def scenario() -> None:
         app = app_factory(path)
         async with app.run_test(size=(80, 24)) as pilot:
-            markdown = app.screen.query_one(".guidance Markdown", Markdown)
-            text = markdown.source
+            text = app.screen.query_one(GuidancePanel).markdown
             assert "état des lieux" in text
             assert "Un diagnostic écrit partagé par les deux directions." in text
             assert "Un projet lancé sans chiffres." in text
@@ -221,7 +222,7 @@ def test_guidance_explains_glossary_terms_and_dates_references(
     async def scenario() -> None:
         app = app_factory(path, [checklist])
         async with app.run_test(size=(120, 40)):
-            text = app.screen.query_one(".guidance Markdown", Markdown).source
+            text = app.screen.query_one(GuidancePanel).markdown
             assert "- Loi organique des CPAS, art. 26bis, § 1er (8 juillet 1976)" in text
             assert "**Glossaire**" in text
             assert "- **État des lieux** : Photographie écrite de la situation." in text

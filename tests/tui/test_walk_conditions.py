@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import SelectionList
-from tui_helpers import make_dossier, run, saved_answers
+from tui_helpers import make_dossier, run, saved_answers, wait_for_position_save
 
 from synergy_wizard.answers.storage import load_dossier
 from synergy_wizard.checklist.loader import load_checklist
@@ -78,6 +78,7 @@ def test_answers_reveal_questions_and_ticked_choices_add_repeated_sections(
             assert current_key(app) == "pilote@it"
             title = str(app.screen.query_one(".section-title").render())
             assert title == "Service — Informatique"
+            await wait_for_position_save(pilot)
             assert load_dossier(path).position == "pilote@it"
             await pilot.press("2")  # no pilot: « detail » shows in this repetition
             await pilot.press("pagedown")

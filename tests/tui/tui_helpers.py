@@ -8,9 +8,12 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, TypeVar
 
+from textual.pilot import Pilot
+
 from synergy_wizard.answers.model import AnswerValue, ProjectInfo
 from synergy_wizard.answers.storage import DossierStore, load_dossier, save_dossier
 from synergy_wizard.checklist.models import Checklist
+from synergy_wizard.tui.screens.walk import POSITION_SAVE_DELAY
 
 T = TypeVar("T")
 
@@ -56,6 +59,11 @@ def make_dossier(
     dossier.position = position
     save_dossier(dossier, path)
     return path
+
+
+async def wait_for_position_save(pilot: Pilot[Any]) -> None:
+    """Wait until the position of the walk screen, saved a moment after a move, is on disk."""
+    await pilot.pause(POSITION_SAVE_DELAY + 0.3)
 
 
 def only_dossier(folder: Path) -> Path:

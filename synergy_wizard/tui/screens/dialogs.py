@@ -3,7 +3,7 @@ dossier's backup, the « terminal too small » notice."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -12,9 +12,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from synergy_wizard.answers.recovery import Recovery
 from synergy_wizard.errors import SynergyError
 from synergy_wizard.tui.guard import Guarded
+
+if TYPE_CHECKING:
+    from synergy_wizard.answers.recovery import Recovery
 from synergy_wizard.tui.widgets.footer import WizardFooter
 
 

@@ -7,7 +7,7 @@ only ask and show.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -18,18 +18,18 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Header, Input, Static
 
-from synergy_wizard.answers.management import (
-    TrashedDossier,
-    list_trash,
-    restore_dossier,
-    trash_folder,
-)
-from synergy_wizard.answers.storage import DossierStore
 from synergy_wizard.errors import SynergyError
 from synergy_wizard.tui.guard import Guarded
 from synergy_wizard.tui.screens.dialogs import ErrorDialog
 from synergy_wizard.tui.screens.new_dossier import NotBlank
 from synergy_wizard.tui.widgets.footer import WizardFooter
+
+if TYPE_CHECKING:
+    from synergy_wizard.answers.management import TrashedDossier
+    from synergy_wizard.answers.storage import DossierStore
+
+# The file operations (answers.management) are imported when the corbeille is opened: the
+# home screen imports this module for short_datetime before it is first shown.
 
 
 def short_datetime(value: datetime | None) -> str:
@@ -153,6 +153,8 @@ class TrashScreen(Guarded, Screen[None]):
 
     def refresh_list(self) -> None:
         """Read the corbeille again and show what it holds."""
+        from synergy_wizard.answers.management import list_trash, trash_folder
+
         entries = list_trash(self.store)
         self._entries = {str(entry.path): entry for entry in entries}
         table = self.query_one(TrashTable)
@@ -187,6 +189,8 @@ class TrashScreen(Guarded, Screen[None]):
 
     def restore(self, entry: TrashedDossier) -> None:
         """Put ``entry`` back among the dossiers and say under which file name."""
+        from synergy_wizard.answers.management import restore_dossier
+
         try:
             path = restore_dossier(self.store, entry.path)
         except SynergyError as error:

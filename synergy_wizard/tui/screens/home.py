@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -12,26 +12,26 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Header, Static
 from textual.widgets.data_table import CellDoesNotExist
 
-from synergy_wizard.answers.management import (
-    duplicate_dossier,
-    rename_dossier,
-    trash_dossier,
-)
-from synergy_wizard.answers.progress import compute_progress
-from synergy_wizard.answers.storage import DossierEntry, DossierStore, load_dossier
-from synergy_wizard.checklist.models import Checklist
 from synergy_wizard.errors import DossierError, StorageError, SynergyError
 from synergy_wizard.tui.guard import Guarded
 from synergy_wizard.tui.messages import OpenDossier
 from synergy_wizard.tui.screens.dialogs import ConfirmDialog, ErrorDialog
-from synergy_wizard.tui.screens.dossiers import NameDialog, TrashScreen, short_datetime
-from synergy_wizard.tui.screens.new_dossier import NewDossierRequest, NewDossierScreen
-from synergy_wizard.tui.session import Catalog
+from synergy_wizard.tui.screens.dossiers import short_datetime
+from synergy_wizard.tui.screens.home_rows import DossierRows
 from synergy_wizard.tui.widgets.footer import WizardFooter
+
+if TYPE_CHECKING:
+    from synergy_wizard.answers.storage import DossierEntry, DossierStore
+    from synergy_wizard.checklist.models import Checklist
+    from synergy_wizard.tui.catalog import Catalog
+    from synergy_wizard.tui.screens.new_dossier import NewDossierRequest
+
+# What only serves once the list is read (progress) or a key is pressed (new dossier,
+# renaming, the corbeille...) is imported there: the screen shows as soon as possible.
 
 EMPTY_TEXT = (
     "Vous n'avez pas encore de dossier.\n\n"
@@ -40,9 +40,10 @@ EMPTY_TEXT = (
     "Chaque réponse est enregistrée dès que vous la donnez : vous pouvez quitter à tout "
     "moment et reprendre plus tard, à la question où vous vous étiez arrêté."
 )
+LOADING_TEXT = "Chargement de vos dossiers…"
 
 
-__all__ = ["EMPTY_TEXT", "DossierTable", "HomeScreen", "short_datetime"]
+__all__ = ["EMPTY_TEXT", "LOADING_TEXT", "DossierTable", "HomeScreen", "short_datetime"]
 
 
 class DossierTable(Guarded, DataTable[Text]):
@@ -51,6 +52,13 @@ class DossierTable(Guarded, DataTable[Text]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select_cursor", "Ouvrir", id="home.open"),
     ]
+
+    def action_select_cursor(self) -> None:
+        screen = self.screen
+        if isinstance(screen, HomeScreen):
+            screen.ensure_loaded()  # Enter pressed before the list was shown
+        if self.row_count:  # nothing to open in an empty list
+            super().action_select_cursor()
 
 
 class HomeScreen(Guarded, Screen[None]):
@@ -66,43 +74,102 @@ class HomeScreen(Guarded, Screen[None]):
 
     def __init__(
         self,
-        store: DossierStore,
+        folder: Path,
         catalog: Catalog,
         *,
-        folder_problem: StorageError | None = None,
+        store: Callable[[], DossierStore],
     ) -> None:
+        """``store`` gives the dossier folder's store when the list is first read: reading
+        dossiers needs the models (pydantic), which the first frame does not wait for."""
         super().__init__(classes="home-screen")
-        self.store = store
+        self.folder = folder
+        self._store = store
         self.catalog = catalog
-        self.folder_problem = folder_problem
+        self.folder_problem: StorageError | None = None
         """Why answers cannot be saved in the dossier folder, found at start (None: they can)."""
-        self.set_class(folder_problem is not None, "-folder-problem")
         self._entries: dict[str, DossierEntry] = {}
         self._list_error = ""
-        self._progress_cache: dict[tuple[str, int, int], str] = {}
+        self._rows = DossierRows(catalog)
         self._select_next: Path | None = None
         """The dossier to highlight after the next refresh (one just renamed, say)."""
+        self.loaded = False
+        """Whether the list was read (it is, just after the screen is first shown)."""
+        self._painted = False
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home-body"):
             yield Static("Vos dossiers", classes="screen-title")
-            problem = self.folder_problem
-            yield Static(
-                Content(f"{problem.message}\n{problem.hint}" if problem is not None else ""),
-                id="folder-problem",
-            )
+            yield Static(id="folder-problem")
             yield DossierTable(id="dossiers", cursor_type="row", zebra_stripes=True)
             yield Static(Content(EMPTY_TEXT), id="empty-state")
             yield Static(id="dossier-detail", classes="muted")
             yield Static(id="folder-line", classes="muted")
         yield WizardFooter()
 
+    @property
+    def store(self) -> DossierStore:
+        """The dossier folder's store (made when first needed, after the first frame)."""
+        return self._store()
+
+    def on_mount(self) -> None:
+        self._set_columns(self.query_one(DossierTable))
+        self.query_one("#dossier-detail", Static).update(Content(LOADING_TEXT))
+        self.query_one("#folder-line", Static).update(
+            Content(f"Dossiers rangés dans : {self.folder}")
+        )
+
+    def show_folder_problem(self, problem: StorageError | None) -> None:
+        """Say why answers could not be saved in the dossier folder (checked at start)."""
+        self.folder_problem = problem
+        text = f"{problem.message}\n{problem.hint}" if problem is not None else ""
+        self.query_one("#folder-problem", Static).update(Content(text))
+        self.set_class(problem is not None, "-folder-problem")
+
     def on_screen_resume(self) -> None:
-        self.refresh_list()
+        if self.loaded:
+            self.refresh_list()
+        elif self._painted:
+            self.call_after_refresh(self._first_load)
+
+    def first_frame_shown(self) -> None:
+        """The program's first frame is on the terminal: read the list just after.
+
+        The screen is painted first, without the list, and filled right after: the user sees
+        the program at once, and a dossier opened directly does not wait for a list that is
+        not shown (it is read when the user comes back to this screen).
+        """
+        self._painted = True
+        self.call_after_refresh(self._first_load)
+
+    def _first_load(self) -> None:
+        if not self.loaded and self._seen():  # else read when shown again
+            self.refresh_list()
+
+    def _seen(self) -> bool:
+        """Whether the user sees this screen: on top, or under dialogs only."""
+        stack = self.app.screen_stack
+        if self not in stack:
+            return False
+        above = stack[stack.index(self) + 1 :]
+        return all(isinstance(screen, ModalScreen) for screen in above)
+
+    def ensure_loaded(self) -> None:
+        """Read the list now if it was not read yet: a key pressed before the list was shown
+        (Enter, R, D, Suppr) acts on the list the user expects."""
+        if not self.loaded:
+            self.refresh_list()
+
+    def _set_columns(self, table: DossierTable) -> None:
+        name_width = max(18, self.app.size.width - 58)
+        table.add_column("Projet", width=name_width, key="name")
+        table.add_column("Check-list", width=18, key="checklist")
+        table.add_column("Progression", width=11, key="progress")
+        table.add_column("Modifié le", width=16, key="updated")
 
     def refresh_list(self) -> None:
         """Read the dossier folder again and show what it holds."""
+        self.loaded = True
         try:
             entries = self.store.list()
         except SynergyError as error:
@@ -112,27 +179,21 @@ class HomeScreen(Guarded, Screen[None]):
             self._list_error = str(error)
         else:
             self._list_error = ""
-        known = self._known_checklists()
         self._entries = {str(entry.path): entry for entry in entries}
 
         table = self.query_one(DossierTable)
         previous = self._highlighted_key()
         table.clear(columns=True)
-        width = self.app.size.width
-        name_width = max(18, width - 58)
-        table.add_column("Projet", width=name_width, key="name")
-        table.add_column("Check-list", width=18, key="checklist")
-        table.add_column("Progression", width=11, key="progress")
-        table.add_column("Modifié le", width=16, key="updated")
-        for entry in entries:
-            table.add_row(*self._row(entry, known), key=str(entry.path))
+        self._set_columns(table)
+        for entry, row in zip(entries, self._rows.rows(entries), strict=True):
+            table.add_row(*row, key=str(entry.path))
 
         self.set_class(not entries, "-empty")
         table.disabled = not entries
         if entries:
             table.focus()
         self.query_one("#folder-line", Static).update(
-            Content(f"Dossiers rangés dans : {self.store.folder}")
+            Content(f"Dossiers rangés dans : {self.folder}")
         )
         self.refresh_bindings()
         wanted = str(self._select_next) if self._select_next is not None else previous
@@ -144,7 +205,7 @@ class HomeScreen(Guarded, Screen[None]):
             self._show_detail(entries[0] if entries else None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("rename", "duplicate", "trash"):
+        if action in ("rename", "duplicate", "trash") and self.loaded:
             return bool(self._entries) or None  # greyed in the footer while the list is empty
         return True
 
@@ -161,52 +222,6 @@ class HomeScreen(Guarded, Screen[None]):
         """The dossier under the cursor, if any."""
         key = self._highlighted_key()
         return self._entries.get(key) if key is not None else None
-
-    def _known_checklists(self) -> dict[str, Checklist]:
-        try:
-            checklists = self.catalog.all()
-        except SynergyError:
-            return {}  # reported when the user asks for a new dossier
-        return {checklist.id: checklist for checklist in checklists}
-
-    def _row(self, entry: DossierEntry, known: dict[str, Checklist]) -> list[Text]:
-        if entry.error:
-            return [
-                Text(entry.name, overflow="ellipsis", no_wrap=True),
-                Text("—"),
-                Text("⚠ illisible", style="bold"),
-                Text(""),
-            ]
-        checklist = known.get(entry.checklist_id)
-        if checklist is not None:
-            progress = self._progress_text(entry, checklist)
-            title = checklist.title
-        else:
-            progress = f"{entry.answered} rép."
-            title = entry.checklist_id
-        return [
-            Text(entry.name, overflow="ellipsis", no_wrap=True),
-            Text(title, overflow="ellipsis", no_wrap=True),
-            Text(progress, justify="right"),
-            Text(short_datetime(entry.updated_at)),
-        ]
-
-    def _progress_text(self, entry: DossierEntry, checklist: Checklist) -> str:
-        """« 3/12 »: questions answered among those shown (hidden and orphans not counted)."""
-        try:
-            stat = entry.path.stat()
-            stamp = (str(entry.path), stat.st_mtime_ns, stat.st_size)
-        except OSError:
-            return f"{entry.answered} rép."
-        cached = self._progress_cache.get(stamp)
-        if cached is None:
-            try:
-                progress = compute_progress(checklist, load_dossier(entry.path))
-            except DossierError:
-                return f"{entry.answered} rép."
-            cached = f"{progress.answered}/{progress.total}"
-            self._progress_cache[stamp] = cached
-        return cached
 
     def _show_detail(self, entry: DossierEntry | None) -> None:
         detail = self.query_one("#dossier-detail", Static)
@@ -234,6 +249,8 @@ class HomeScreen(Guarded, Screen[None]):
         self.post_message(OpenDossier(path))
 
     def action_new(self) -> None:
+        from synergy_wizard.tui.screens.new_dossier import NewDossierScreen
+
         try:
             checklists: list[Checklist] = self.catalog.all()
         except SynergyError as error:
@@ -259,6 +276,7 @@ class HomeScreen(Guarded, Screen[None]):
     # --- managing dossiers --------------------------------------------------------------
 
     def _readable_highlighted(self, what: str) -> DossierEntry | None:
+        self.ensure_loaded()
         entry = self.highlighted_entry()
         if entry is None:
             self.notify("Aucun dossier n'est sélectionné.", severity="warning")
@@ -275,6 +293,9 @@ class HomeScreen(Guarded, Screen[None]):
         return entry
 
     def action_rename(self) -> None:
+        from synergy_wizard.answers.management import rename_dossier
+        from synergy_wizard.tui.screens.dossiers import NameDialog
+
         entry = self._readable_highlighted("renommer")
         if entry is None:
             return
@@ -300,6 +321,9 @@ class HomeScreen(Guarded, Screen[None]):
         self.app.push_screen(dialog, renamed)
 
     def action_duplicate(self) -> None:
+        from synergy_wizard.answers.management import duplicate_dossier
+        from synergy_wizard.tui.screens.dossiers import NameDialog
+
         entry = self._readable_highlighted("dupliquer")
         if entry is None:
             return
@@ -326,6 +350,9 @@ class HomeScreen(Guarded, Screen[None]):
         self.app.push_screen(dialog, duplicated)
 
     def action_trash(self) -> None:
+        from synergy_wizard.answers.management import trash_dossier
+
+        self.ensure_loaded()
         entry = self.highlighted_entry()
         if entry is None:
             self.notify("Aucun dossier n'est sélectionné.", severity="warning")
@@ -356,6 +383,8 @@ class HomeScreen(Guarded, Screen[None]):
         self.app.push_screen(dialog, confirmed)
 
     def action_show_trash(self) -> None:
+        from synergy_wizard.tui.screens.dossiers import TrashScreen
+
         self.app.push_screen(TrashScreen(self.store))
 
     def palette_commands(self) -> Iterator[SystemCommand]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -20,11 +20,13 @@ from textual.validation import ValidationResult, Validator
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from synergy_wizard.answers.model import ProjectInfo
-from synergy_wizard.checklist.models import Checklist
 from synergy_wizard.render.french import plural
 from synergy_wizard.tui.guard import Guarded
 from synergy_wizard.tui.widgets.footer import WizardFooter
+
+if TYPE_CHECKING:
+    from synergy_wizard.answers.model import ProjectInfo
+    from synergy_wizard.checklist.models import Checklist
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,8 @@ class NewDossierScreen(Guarded, ModalScreen[NewDossierRequest | None]):
             self._show_name_error(result.failure_descriptions[0])
             name_input.focus()
             return
+        from synergy_wizard.answers.model import ProjectInfo
+
         index = self.query_one("#checklist", OptionList).highlighted or 0
         project = ProjectInfo(
             name=name_input.value.strip(),

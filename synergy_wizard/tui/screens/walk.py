@@ -3,9 +3,14 @@
 The walk follows the dossier's plan: questions hidden by their conditions are skipped, and a
 repeated section appears once per chosen choice. Every committed change is saved at once and
 the plan recomputed, so an answer can show or hide questions and sections immediately.
-Moving between questions saves the position (the answer key), so reopening the dossier
-resumes where the user left it. Only the current question's widgets are mounted, so a
-checklist of a thousand questions opens as fast as a short one.
+
+Every change is kept in memory at once and written to the file just after the screen shows
+it (:mod:`.walk_saving`); leaving the walk, quitting or a signal saves at once whatever is
+still due.
+
+One question view is mounted and reused from question to question, so a checklist of a
+thousand questions opens as fast as a short one and moving costs a few widget updates. A key
+redraws only what it changed: counts, texts and the Footer's keys are compared first.
 
 A dossier open read-only (open in another program, written by a newer version) is shown
 under a banner saying why; its controls are disabled and nothing is ever saved.
@@ -24,19 +29,21 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, ProgressBar, Static
 
 from synergy_wizard.answers.plan import Slot
-from synergy_wizard.answers.recovery import SaveResult
-from synergy_wizard.errors import StorageError
 from synergy_wizard.tui.finder import FilterName
 from synergy_wizard.tui.guard import Guarded
-from synergy_wizard.tui.notices import kept_answers_notice, read_only_banner, save_warnings
-from synergy_wizard.tui.screens.dialogs import ErrorDialog, NoticeDialog
+from synergy_wizard.tui.notices import kept_answers_notice, read_only_banner
+from synergy_wizard.tui.screens.dialogs import NoticeDialog
 from synergy_wizard.tui.screens.search import SearchScreen
 from synergy_wizard.tui.screens.summary import SummaryScreen
+from synergy_wizard.tui.screens.walk_contexts import QuestionContexts
+from synergy_wizard.tui.screens.walk_saving import POSITION_SAVE_DELAY, WalkSaving
 from synergy_wizard.tui.session import DossierSession, WalkPreferences
 from synergy_wizard.tui.widgets.footer import WizardFooter
-from synergy_wizard.tui.widgets.guidance import glossary_terms, guidance_markdown
-from synergy_wizard.tui.widgets.question_view import QuestionContext, QuestionView, position_text
+from synergy_wizard.tui.widgets.question_view import QuestionView
 from synergy_wizard.tui.widgets.section_list import SectionList
+from synergy_wizard.tui.widgets.static_text import update_text
+
+__all__ = ["POSITION_SAVE_DELAY", "WalkScreen"]
 
 _PICK_KEYS = 9
 
@@ -67,12 +74,14 @@ class WalkScreen(Guarded, Screen[None]):
         super().__init__(classes="walk-screen")
         self.session = session
         self.preferences = preferences if preferences is not None else WalkPreferences()
-        checklist = session.checklist
-        self._sources = {source.id: source for source in checklist.sources}
         self._key = session.start_key() or ""
-        self._save_failing = False
-        self._backup_failing = False
+        self._saving = WalkSaving(self, session)
+        self._contexts = QuestionContexts(session, self)
         self._search: tuple[str, FilterName] = ("", "toutes")
+        self._view: QuestionView | None = None
+        self._counts_shown: tuple[str, str] | None = None
+        self._bindings_shown: tuple[bool, bool, int] | None = None
+        """The state of the navigation keys the Footer shows (see :meth:`_refresh_keys`)."""
         self.sub_title = session.dossier.project.name
         if session.read_only:
             self.sub_title += " (lecture seule)"
@@ -92,7 +101,12 @@ class WalkScreen(Guarded, Screen[None]):
             with Vertical(id="side"):
                 yield SectionList(progress, id="sections")
                 yield Static(id="kept-notice")
-            yield VerticalScroll(id="question-pane")
+            with VerticalScroll(id="question-pane"):
+                yield Static(
+                    "Aucune question n'est à afficher pour ce dossier.",
+                    id="no-question",
+                    classes="muted",
+                )
         yield WizardFooter()
 
     async def on_mount(self) -> None:
@@ -100,7 +114,7 @@ class WalkScreen(Guarded, Screen[None]):
         await self._show_question(self._key, save_position=False)
         session = self.session
         if session.renamed and not session.read_only:
-            self._save()  # the answers moved to renamed questions must reach the disk
+            self._saving.save()  # the answers moved to renamed questions must reach the disk
         if session.notices:
             self.app.push_screen(
                 NoticeDialog("La check-list a changé", "\n".join(session.notices)),
@@ -110,14 +124,14 @@ class WalkScreen(Guarded, Screen[None]):
     def _notices_read(self, _: None) -> None:
         """The user has read what changed: the dossier now answers this checklist version."""
         if self.session.adopt_checklist():
-            self._save()
+            self._saving.save()
 
     # --- where we are -------------------------------------------------------------------
 
     @property
     def view(self) -> QuestionView | None:
-        views = self.query(QuestionView)
-        return views.first() if views else None
+        """The question view (None until a question was shown)."""
+        return self._view
 
     @property
     def current_key(self) -> str:
@@ -125,58 +139,41 @@ class WalkScreen(Guarded, Screen[None]):
         return self._key
 
     def _slot(self, key: str) -> Slot | None:
-        index = self.session.slot_index(key)
-        return None if index is None else self.session.visible_slots[index]
-
-    def _position(self, slot: Slot) -> str:
-        session = self.session
-        siblings = [s.key for s in session.visible_slots if s.instance.key == slot.instance.key]
-        return position_text(
-            session.instance_index(slot.instance) + 1,
-            len(session.progress.sections),
-            siblings.index(slot.key) + 1,
-            len(siblings),
-        )
-
-    def _question_context(self, slot: Slot) -> QuestionContext:
-        glossary = glossary_terms(slot.question, self.session.checklist.glossary)
-        return QuestionContext(
-            question=slot.question,
-            key=slot.key,
-            section_title=slot.instance.title,
-            position=self._position(slot),
-            answer=self.session.dossier.answer(slot.key),
-            guidance=guidance_markdown(slot.question, self._sources, glossary),
-            read_only=self.session.read_only,
-        )
+        return self._contexts.slot(key)
 
     async def _show_question(self, key: str, *, save_position: bool = True) -> None:
-        """Replace the current question's widgets by those of the question ``key`` (or of
-        the next shown question, when that one is hidden)."""
+        """Show the question ``key`` (or the next shown question, when that one is hidden)
+        in the question view, which is updated in place."""
         self._flush_view()
         pane = self.query_one("#question-pane", VerticalScroll)
         target = self.session.nearest_visible(key)
         slot = self._slot(target) if target is not None else None
+        view = self._view
         if slot is None:
             self._key = ""
-            await pane.remove_children()
-            await pane.mount(
-                Static("Aucune question n'est à afficher pour ce dossier.", classes="muted")
-            )
-            self.refresh_bindings()
+            self.query_one("#no-question").display = True
+            if view is not None:
+                view.display = False
+            self._refresh_keys()
             return
         self._key = slot.key
-        view = QuestionView(self._question_context(slot))
-        with self.app.batch_update():  # one repaint: no flash of an empty pane
-            await pane.remove_children()
+        context = self._contexts.context(slot)
+        if view is None:
+            view = self._view = QuestionView(context)
             await pane.mount(view)
-            pane.scroll_home(animate=False)
+            self.query_one("#no-question").display = False
+        else:
+            with self.app.batch_update():  # one repaint for all the changes
+                await view.show(context)
+                view.display = True
+                self.query_one("#no-question").display = False
+        pane.scroll_home(animate=False)
         view.focus_answer()
         self.query_one(SectionList).highlighted = self.session.instance_index(slot.instance)
-        self.refresh_bindings()
-        if save_position and not self.session.read_only:
-            self.session.dossier.position = slot.key
-            self._save()
+        self._refresh_keys()
+        self._contexts.prepare_around(slot.key)
+        if save_position:
+            self._saving.position_moved(slot.key)
 
     async def go_to_key(self, key: str) -> None:
         """Show the question whose answer is stored under ``key`` (``q`` or ``q@choice``)."""
@@ -205,6 +202,7 @@ class WalkScreen(Guarded, Screen[None]):
             return
         if self._apply(event):
             await self._follow_plan()
+            self._saving.answers_changed()
 
     def _refuse_change(self) -> None:
         self.notify(
@@ -214,9 +212,14 @@ class WalkScreen(Guarded, Screen[None]):
         )
 
     def _apply(self, edit: QuestionView.AnswerEdited) -> bool:
+        """Keep the change in memory and show the new counts; False when nothing changed.
+
+        The caller then schedules the save (:meth:`.WalkSaving.answers_changed`), after its
+        last change to the screen: the widgets redrawn are then told to the screen before
+        the save is queued, and the write never holds their image back.
+        """
         if not self.session.set_answer(edit.key, edit.field, edit.value):
             return False
-        self._save()
         self._show_counts()
         return True
 
@@ -229,15 +232,22 @@ class WalkScreen(Guarded, Screen[None]):
         self.query_one(SectionList).highlighted = self.session.instance_index(slot.instance)
         view = self.view
         if view is not None:
-            view.show_position(self._position(slot))
-        self.refresh_bindings()
+            view.show_position(self._contexts.position(slot))
+        self._refresh_keys()
+
+    def _refresh_keys(self) -> None:
+        """Refresh the Footer's keys, only when one of them changed (it redraws them all)."""
+        state = self._contexts.key_state(self._key)
+        if state != self._bindings_shown:
+            self._bindings_shown = state
+            self.refresh_bindings()
 
     def _flush_view(self) -> None:
         view = self.view
         if view is None:
             return
-        for edit in view.take_pending():
-            self._apply(edit)
+        if [edit for edit in view.take_pending() if self._apply(edit)]:
+            self._saving.answers_changed()
         if view.rejected_deadline:
             self.notify(
                 f"L'échéance « {view.rejected_deadline} » n'est pas une date valide : "
@@ -248,47 +258,12 @@ class WalkScreen(Guarded, Screen[None]):
             )
             view.rejected_deadline = ""
 
-    def _save(self) -> bool:
-        if self.session.read_only:
-            return True  # nothing to save: the file is never written
-        try:
-            result = self.session.save()
-        except StorageError as error:
-            if not self._save_failing:
-                self.app.push_screen(ErrorDialog.for_error(error))
-            else:
-                self.notify(
-                    "Toujours impossible d'enregistrer : vos réponses restent en mémoire.",
-                    severity="error",
-                )
-            self._save_failing = True
-            return False
-        if self._save_failing:
-            self.notify("Enregistrement rétabli : toutes vos réponses sont sur le disque.")
-        self._save_failing = False
-        self._tell_about(result)
-        return True
-
-    def _tell_about(self, result: SaveResult) -> None:
-        """A damaged file kept aside, or a backup that failed: the save went through."""
-        kept_aside, backup_failed = save_warnings(result)
-        if kept_aside:
-            self.notify(
-                kept_aside, title="Fichier abîmé mis de côté", severity="warning", markup=False
-            )
-        if backup_failed and not self._backup_failing:  # once, until a backup works again
-            self.notify(
-                backup_failed, title="Sauvegarde impossible", severity="warning", markup=False
-            )
-        if result.backup is not None or backup_failed:
-            self._backup_failing = bool(backup_failed)
-
     def save_before_exit(self) -> bool:
         """Save what was typed but not yet saved, and the position. False on failure."""
         self._flush_view()
         if self._key:
             self.session.dossier.position = self._key
-        return self._save()
+        return self._saving.save()
 
     def _show_counts(self) -> None:
         """Refresh the section list, the overall progress and the kept-answers notice."""
@@ -298,13 +273,20 @@ class WalkScreen(Guarded, Screen[None]):
         label = f"Progression : {progress.answered}/{progress.total}"
         if progress.open_points:
             label += f" · {progress.open_points} à suivre"
-        self.query_one("#overall-label", Static).update(Content(label))
-        self.query_one("#overall-bar", ProgressBar).update(
-            total=max(progress.total, 1), progress=progress.answered
-        )
         notice = kept_answers_notice(session.kept_hidden_count(), session.orphan_count())
-        self.query_one("#kept-notice", Static).update(Content(notice))
-        self.set_class(not notice, "-nothing-kept")
+        shown = self._counts_shown
+        if (label, notice) == shown:
+            return  # only a note or a follow-up changed: nothing to redraw here
+        self._counts_shown = (label, notice)
+        if shown is None or label != shown[0]:
+            update_text(self.query_one("#overall-label", Static), Content(label))
+            self.query_one("#overall-bar", ProgressBar).update(
+                total=max(progress.total, 1), progress=progress.answered
+            )
+        if shown is None or notice != shown[1]:
+            kept = self.query_one("#kept-notice", Static)
+            update_text(kept, Content(notice))
+            kept.display = bool(notice)
 
     # --- actions ------------------------------------------------------------------------
 
@@ -338,13 +320,21 @@ class WalkScreen(Guarded, Screen[None]):
         if index is not None and 0 <= index + step < len(slots):
             await self._show_question(slots[index + step].key)
 
-    def action_pick(self, number: int) -> None:
+    async def action_pick(self, number: int) -> None:
         if self.session.read_only:
             self._refuse_change()
             return
         view = self.view
-        if view is not None:
-            view.pick(number)
+        edit = view.pick(number) if view is not None else None
+        if view is None or edit is None:
+            return
+        changed = self._apply(edit)
+        if changed:
+            await self._follow_plan()
+        # Marked after the counts: the screen then draws them all in one image.
+        view.show_pick(edit)
+        if changed:
+            self._saving.answers_changed()
 
     def action_toggle_guidance(self) -> None:
         self.toggle_class("-hide-guidance")
@@ -371,7 +361,14 @@ class WalkScreen(Guarded, Screen[None]):
             await self.go_to_section(section_index)
 
     def on_unmount(self) -> None:
-        """Closed (back home, quit, signal): other programs may now open the dossier."""
+        """Closed (back home, quit, signal): other programs may now open the dossier.
+
+        Leaving through the keys saved everything already; when the program ends another
+        way, what is still due (typing, the position) is saved here.
+        """
+        if not self.session.read_only:
+            self._flush_view()
+            self._saving.save_on_close()
         self.session.close()
 
     def action_home(self) -> None:

@@ -58,6 +58,16 @@ def format_deadline(value: date | None) -> str:
     return "" if value is None else f"{value.day:02d}/{value.month:02d}/{value.year}"
 
 
+def load_input(field: Input, text: str) -> None:
+    """Put ``text`` in ``field``, the cursor at its end (as a newly shown field has it).
+
+    Call it under ``prevent(Input.Changed)``: a value shown is not an edit.
+    """
+    if field.value != text:
+        field.value = text
+        field.cursor_position = len(text)
+
+
 class DeadlineValidator(Validator):
     """The deadline must be empty or a real date written JJ/MM/AAAA."""
 
@@ -109,6 +119,23 @@ class FollowUpRow(Guarded, Vertical):
                 tooltip="Priorité du suivi",
             )
         yield Static(id="deadline-error", classes="field-error")
+
+    def show(self, answer: Answer) -> None:
+        """Show the follow-up of ``answer`` in place of the current one.
+
+        The fields are filled without reporting any change (they are not edits).
+        """
+        self.answer = answer
+        priority = self.query_one("#priority", Select)
+        chosen = answer.priority or Select.NULL
+        with self.prevent(Input.Changed, Select.Changed):
+            load_input(self.query_one("#owner", Input), answer.owner)
+            load_input(self.query_one("#deadline", Input), format_deadline(answer.deadline))
+            if priority.value != chosen:
+                priority.value = chosen
+        if self.has_class("-deadline-invalid"):
+            self.show_deadline_error("")
+        self.query_one("#deadline", Input).remove_class("-invalid")
 
     def show_deadline_error(self, message: str) -> None:
         """Show (or clear, with "") the explanation of a wrong deadline."""

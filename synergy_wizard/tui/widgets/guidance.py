@@ -8,11 +8,12 @@ from functools import lru_cache
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from synergy_wizard.checklist.models import GlossaryEntry, Question, Reference, Source
 from synergy_wizard.tui.finder import fold
 from synergy_wizard.tui.guard import Guarded
+from synergy_wizard.tui.widgets.guidance_text import GuidanceText, guidance_visual
 
 
 def _escape(text: str) -> str:
@@ -87,12 +88,22 @@ def guidance_markdown(
 
 
 class GuidancePanel(Guarded, Vertical):
-    """Help for the current question, next to it on wide screens, under it on narrow ones."""
+    """Help for the current question, next to it on wide screens, under it on narrow ones.
+
+    The panel stays mounted from question to question: :meth:`show` only replaces its text.
+    """
 
     def __init__(self, markdown: str) -> None:
         super().__init__(classes="guidance")
         self.markdown = markdown
+        """The guidance shown, as Markdown."""
 
     def compose(self) -> ComposeResult:
         yield Static("Aide", classes="guidance-title")
-        yield Markdown(self.markdown, classes="guidance-text")
+        yield GuidanceText(guidance_visual(self.markdown), classes="guidance-text")
+
+    def show(self, markdown: str) -> None:
+        """Show the guidance ``markdown`` (nothing to do when it is already shown)."""
+        if markdown != self.markdown:
+            self.markdown = markdown
+            self.query_one(GuidanceText).show(markdown)

@@ -1,11 +1,13 @@
 """One question on screen: its text, the answer control suited to its kind, a note, the
 follow-up (owner, deadline, priority) and the guidance.
 
-Only the current question's widgets exist; the walk screen replaces this view when the user
-moves. The view never touches the dossier: it posts :class:`QuestionView.AnswerEdited`
-messages, at once for a choice, and for typed text when the field is left, Enter is pressed
-or the typing pauses (debounce). A deadline that is not a real date is explained and never
-reported.
+The view stays mounted while the user moves: :meth:`QuestionView.show` puts another question
+in the same widgets (texts, the answer control of its kind, note, follow-up, guidance), which
+is far cheaper than building new ones. Values shown this way are never reported as edits.
+
+The view never touches the dossier: it posts :class:`QuestionView.AnswerEdited` messages, at
+once for a choice, and for typed text when the field is left, Enter is pressed or the typing
+pauses (debounce). A deadline that is not a real date is explained and never reported.
 """
 
 from __future__ import annotations
@@ -19,25 +21,39 @@ from textual.content import Content
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import (
-    Input,
-    RadioButton,
-    RadioSet,
-    Select,
-    SelectionList,
-    Static,
-    TextArea,
-)
-from textual.widgets.selection_list import Selection
+from textual.widgets import Input, Select, SelectionList, Static, TextArea
 
-from synergy_wizard.answers.model import Answer
 from synergy_wizard.checklist.models import Question
 from synergy_wizard.tui.guard import Guarded
 from synergy_wizard.tui.session import AnswerField, EditValue
+from synergy_wizard.tui.widgets.answer_controls import (
+    AnswerControl,
+    ControlKind,
+    control_kind,
+    load_text_area,
+    make_control,
+    show_in_control,
+)
+from synergy_wizard.tui.widgets.choice_list import ChoiceList
 from synergy_wizard.tui.widgets.follow_up import DeadlineError, FollowUpRow, parse_deadline
 from synergy_wizard.tui.widgets.guidance import GuidancePanel
+from synergy_wizard.tui.widgets.question_context import (
+    QuestionContext,
+    hint_text,
+    orphan_notice,
+    position_text,
+    question_text,
+)
+from synergy_wizard.tui.widgets.static_text import update_text
 
-_TYPED_FIELDS: dict[str, AnswerField] = {"answer": "value", "note": "note", "owner": "owner"}
+__all__ = ["QuestionContext", "QuestionView", "orphan_notice", "position_text"]
+
+_TYPED_FIELDS: dict[str, AnswerField] = {
+    "answer-text": "value",
+    "answer-long": "value",
+    "note": "note",
+    "owner": "owner",
+}
 """Text fields of the view (by widget id) and the part of the answer they edit."""
 
 
@@ -50,57 +66,9 @@ _INVALID = _Invalid()
 DEBOUNCE_SECONDS = 0.6
 """How long typing must pause before the text is saved."""
 
-_HINTS = {
-    "statut": "Choisissez avec les flèches puis Entrée, ou tapez 1 à 5.",
-    "choix": "Choisissez avec les flèches puis Entrée, ou tapez le numéro du choix.",
-    "choix_multiple": "Cochez ou décochez avec Espace ; plusieurs choix sont possibles.",
-    "texte": "Tapez votre réponse ; elle est enregistrée automatiquement.",
-    "texte_long": "Tapez votre réponse ; elle est enregistrée automatiquement.",
-}
-_READ_ONLY_HINT = "Lecture seule : la réponse, la note et le suivi ne peuvent pas être modifiés."
-
-
-@dataclass(frozen=True)
-class QuestionContext:
-    """Everything the view shows about one question (data handed down by the screen)."""
-
-    question: Question
-    key: str
-    """The key the answer is stored under (``question`` or ``question@choice``)."""
-    section_title: str
-    """The title of the section, with the choice's label in a repeated section."""
-    position: str
-    """Where the question stands (« Section 2/5 · Question 1/3 »), among the shown ones."""
-    answer: Answer
-    guidance: str
-    """The guidance, as Markdown."""
-    read_only: bool = False
-    """Whether the answer is only shown (a dossier open read-only): nothing can be changed."""
-
-
-def position_text(section_number: int, section_count: int, number: int, count: int) -> str:
-    """« Section 2/5 · Question 1/3 »."""
-    return f"Section {section_number}/{section_count} · Question {number}/{count}"
-
-
-def _choice_label(number: int, label: str) -> Content:
-    return Content.assemble((str(number), "bold"), f"  {label}")
-
-
-class ChoiceSet(Guarded, RadioSet):
-    """A RadioSet whose keyboard cursor starts on the saved answer, not on the first choice."""
-
-    def on_mount(self) -> None:
-        # RadioSet puts its cursor on the first choice once mounted; move it afterwards.
-        self.call_after_refresh(self._cursor_to_pressed)
-
-    def _cursor_to_pressed(self) -> None:
-        if self.pressed_index >= 0:
-            self._selected = self.pressed_index
-
 
 class QuestionView(Guarded, Vertical):
-    """The controls of the current question."""
+    """The controls of the current question, kept while the user moves between questions."""
 
     @dataclass
     class AnswerEdited(Message):
@@ -113,6 +81,8 @@ class QuestionView(Guarded, Vertical):
     def __init__(self, context: QuestionContext, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="question-view")
         self.context = context
+        self._controls: dict[ControlKind, AnswerControl] = {}
+        self._position_shown = context.position
         self._pending_edits: dict[AnswerField, str] = {}
         self._debounce_timers: dict[AnswerField, Timer] = {}
         self.rejected_deadline = ""
@@ -122,6 +92,11 @@ class QuestionView(Guarded, Vertical):
     def question(self) -> Question:
         return self.context.question
 
+    @property
+    def answer_control(self) -> AnswerControl:
+        """The control answering the question shown."""
+        return self._controls[control_kind(self.question)]
+
     # --- composition --------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
@@ -130,16 +105,14 @@ class QuestionView(Guarded, Vertical):
         with Vertical(classes="question-form"):
             yield Static(Content(context.position), classes="question-position")
             yield Static(Content(context.section_title), classes="section-title")
-            text = Content(question.text)
-            if question.required:
-                text = text.append(Content.styled("  (obligatoire)", "$text-muted"))
-            yield Static(text, classes="question-text")
-            hint = _READ_ONLY_HINT if context.read_only else _HINTS[question.kind]
-            yield Static(Content(hint), classes="question-hint")
-            yield self._read_only(self._answer_control())
-            notice = self._orphan_notice()
-            if notice:
-                yield Static(Content(notice), classes="question-notice")
+            yield Static(question_text(question), classes="question-text")
+            yield Static(Content(self._hint()), classes="question-hint")
+            with Vertical(classes="answer-controls"):
+                yield self._new_control(control_kind(question))
+            notice = orphan_notice(question, context.answer)
+            notice_widget = Static(Content(notice), classes="question-notice")
+            notice_widget.display = bool(notice)
+            yield notice_widget
             yield Static("Note (facultative)", classes="field-label")
             yield self._read_only(
                 TextArea(
@@ -154,6 +127,15 @@ class QuestionView(Guarded, Vertical):
             yield self._read_only(FollowUpRow(context.answer))
         yield GuidancePanel(context.guidance)
 
+    def _hint(self) -> str:
+        return hint_text(self.question, read_only=self.context.read_only)
+
+    def _new_control(self, kind: ControlKind) -> AnswerControl:
+        control = make_control(kind, self.question, self.context.answer.value)
+        self._controls[kind] = control
+        self._read_only(control)
+        return control
+
     def _read_only(self, widget: Widget) -> Widget:
         """``widget`` as is, or unable to change anything when the answer is only shown.
 
@@ -167,86 +149,98 @@ class QuestionView(Guarded, Vertical):
                 widget.disabled = True
         return widget
 
-    def _answer_control(self) -> Widget:
-        question = self.question
-        value = self.context.answer.value
-        if question.kind in ("statut", "choix"):
-            return ChoiceSet(
-                *(
-                    RadioButton(_choice_label(n, choice.label), value=choice.id == value)
-                    for n, choice in enumerate(question.effective_choices, start=1)
-                ),
-                id="answer",
-            )
-        if question.kind == "choix_multiple":
-            chosen = set(value) if isinstance(value, list) else set()
-            return SelectionList[str](
-                *(
-                    Selection(Content(choice.label), choice.id, choice.id in chosen)
-                    for choice in question.choices
-                ),
-                id="answer",
-            )
-        text = value if isinstance(value, str) else ""
-        if question.kind == "texte":
-            return Input(text, id="answer", placeholder="Votre réponse")
-        return TextArea(text, id="answer", classes="long-answer")
-
-    def _orphan_notice(self) -> str:
-        """A sentence about a saved value the question no longer offers (kept as is)."""
-        question = self.question
-        value = self.context.answer.value
-        if value is None:
-            return ""
-        if question.kind in ("texte", "texte_long"):
-            if isinstance(value, str):
-                return ""
-            return "La réponse enregistrée n'est plus du texte ; elle est conservée telle quelle."
-        known = {choice.id for choice in question.effective_choices}
-        values = value if isinstance(value, list) else [value]
-        unknown = [v for v in values if v not in known]
-        if not unknown:
-            return ""
-        listed = ", ".join(f"« {v} »" for v in unknown)
-        return (
-            f"Réponse enregistrée qui n'existe plus dans la check-list : {listed}. "
-            "Elle est conservée tant que vous ne choisissez pas autre chose."
-        )
-
     # --- what the screen asks of the view -----------------------------------------------
 
-    def focus_answer(self) -> None:
-        """Put the keyboard focus on the answer control (on the note when it is disabled)."""
-        answer = self.query_one("#answer")
-        if answer.disabled:
-            self.query_one("#note").focus()
+    async def show(self, context: QuestionContext) -> None:
+        """Show another question in place of the current one.
+
+        Typed changes not yet reported must have been taken first (:meth:`take_pending`):
+        the ones left are dropped. Nothing shown here is reported as an edit.
+        """
+        self._drop_pending()
+        previous = self.context
+        self.context = context
+        question, answer = context.question, context.answer
+        self.show_position(context.position)
+        if context.section_title != previous.section_title:
+            update_text(self._static(".section-title"), Content(context.section_title))
+        if question is not previous.question:
+            update_text(self._static(".question-text"), question_text(question))
+        if question.kind != previous.question.kind:
+            update_text(self._static(".question-hint"), Content(self._hint()))
+        await self._show_control(previous.question)
+        notice = orphan_notice(question, answer)
+        notice_widget = self._static(".question-notice")
+        if notice or notice_widget.display:
+            update_text(notice_widget, Content(notice))
+            notice_widget.display = bool(notice)
+        load_text_area(self.query_one("#note", TextArea), answer.note)
+        self.query_one(FollowUpRow).show(answer)
+        self.query_one(GuidancePanel).show(context.guidance)
+
+    async def _show_control(self, previous: Question) -> None:
+        kind = control_kind(self.question)
+        control = self._controls.get(kind)
+        if control is None:
+            control = self._new_control(kind)
+            await self.query_one(".answer-controls").mount(control)
         else:
-            answer.focus()
+            show_in_control(control, self.question, self.context.answer.value)
+        previous_kind = control_kind(previous)
+        if previous_kind != kind:
+            self._controls[previous_kind].display = False
+            control.display = True
+
+    def _static(self, selector: str) -> Static:
+        return self.query_one(selector, Static)
+
+    def focus_answer(self) -> None:
+        """Put the keyboard focus on the answer control (on the note when it is disabled),
+        unless it is there already."""
+        target: Widget = self.answer_control
+        if target.disabled:
+            target = self.query_one("#note")
+        if self.screen.focused is not target:
+            target.focus()
 
     def show_position(self, position: str) -> None:
         """Update where the question stands (other questions were shown or hidden)."""
-        self.query_one(".question-position", Static).update(Content(position))
+        if position != self._position_shown:
+            self._position_shown = position
+            update_text(self._static(".question-position"), Content(position))
 
-    def pick(self, number: int) -> bool:
-        """Choose the ``number``-th choice (from 1) of a statut or choice question."""
+    def pick(self, number: int) -> QuestionView.AnswerEdited | None:
+        """The change that choosing the ``number``-th choice (from 1) of a statut or choice
+        question makes (None when there is no such choice). The choice is not marked yet:
+        see :meth:`show_pick`."""
         if self.context.read_only or self.question.kind not in ("statut", "choix"):
-            return False
-        buttons = list(self.query_one("#answer", RadioSet).query(RadioButton))
-        if not 1 <= number <= len(buttons):
-            return False
-        buttons[number - 1].value = True
-        return True
+            return None
+        choices = self.question.effective_choices
+        if not isinstance(self.answer_control, ChoiceList) or not 0 < number <= len(choices):
+            return None
+        return self.AnswerEdited(self.context.key, "value", choices[number - 1].id)
+
+    def show_pick(self, edit: QuestionView.AnswerEdited) -> None:
+        """Mark the choice picked by ``edit`` (from :meth:`pick`), when its question is
+        still the one shown.
+
+        The screen calls it after updating the counts, so that every widget the key
+        changes is drawn in the same image.
+        """
+        control = self.answer_control
+        if edit.key != self.context.key or not isinstance(control, ChoiceList):
+            return
+        ids = [choice.id for choice in self.question.effective_choices]
+        if isinstance(edit.value, str) and edit.value in ids:
+            control.choose(ids.index(edit.value))
 
     def take_pending(self) -> list[QuestionView.AnswerEdited]:
         """The typed changes not yet reported (the debounce had not elapsed); forgets them.
 
         A deadline that is not a date is left out and kept in :attr:`rejected_deadline`.
         """
-        for timer in self._debounce_timers.values():
-            timer.stop()
-        self._debounce_timers.clear()
         pending = list(self._pending_edits.items())
-        self._pending_edits.clear()
+        self._drop_pending()
         edits = []
         for field_name, text in pending:
             value = self._converted(field_name, text, show_error=False)
@@ -254,18 +248,32 @@ class QuestionView(Guarded, Vertical):
                 edits.append(self.AnswerEdited(self.context.key, field_name, value))
         return edits
 
+    def _drop_pending(self) -> None:
+        for timer in self._debounce_timers.values():
+            timer.stop()
+        self._debounce_timers.clear()
+        self._pending_edits.clear()
+
     # --- events from the controls -------------------------------------------------------
 
-    @on(RadioSet.Changed, "#answer")
-    def _choice_changed(self, event: RadioSet.Changed) -> None:
+    # A change message can still be on its way when the view already shows another
+    # question (keys typed very fast): the handlers drop those that no longer match their
+    # control, so that a value never lands on the wrong question.
+
+    @on(ChoiceList.Chosen, "#answer-choice")
+    def _choice_chosen(self, event: ChoiceList.Chosen) -> None:
         event.stop()
+        if event.generation != event.choice_list.generation:
+            return  # stale
         choices = self.question.effective_choices
         if 0 <= event.index < len(choices):
             self._report("value", choices[event.index].id)
 
-    @on(SelectionList.SelectedChanged, "#answer")
+    @on(SelectionList.SelectedChanged, "#answer-multiple")
     def _selection_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
         event.stop()
+        if self.question.kind != "choix_multiple":
+            return  # stale
         selected = set(event.selection_list.selected)
         ordered = [choice.id for choice in self.question.choices if choice.id in selected]
         previous = self.context.answer.value
@@ -279,11 +287,15 @@ class QuestionView(Guarded, Vertical):
     def _priority_changed(self, event: Select.Changed) -> None:
         event.stop()
         value = event.value
+        if value != event.select.value:
+            return  # stale
         self._report("priority", value if isinstance(value, str) else None)
 
     @on(Input.Changed)
     def _input_changed(self, event: Input.Changed) -> None:
         event.stop()
+        if event.value != event.input.value:
+            return  # stale: a later change follows, or another question is shown
         if event.input.id == "deadline":
             self.rejected_deadline = ""
             try:
