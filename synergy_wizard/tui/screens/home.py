@@ -12,15 +12,16 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import DataTable, Header, Static
 from textual.widgets.data_table import CellDoesNotExist
 
-from synergy_wizard.errors import DossierError, StorageError, SynergyError
+from synergy_wizard.errors import StorageError, SynergyError
 from synergy_wizard.tui.guard import Guarded
 from synergy_wizard.tui.messages import OpenDossier
-from synergy_wizard.tui.screens.dialogs import ConfirmDialog, ErrorDialog
+from synergy_wizard.tui.screens.dialogs import ErrorDialog
 from synergy_wizard.tui.screens.dossiers import short_datetime
+from synergy_wizard.tui.screens.home_actions import DossierManagingScreen
 from synergy_wizard.tui.screens.home_rows import DossierRows
 from synergy_wizard.tui.widgets.footer import WizardFooter
 
@@ -61,7 +62,7 @@ class DossierTable(Guarded, DataTable[Text]):
             super().action_select_cursor()
 
 
-class HomeScreen(Guarded, Screen[None]):
+class HomeScreen(DossierManagingScreen):
     """List the dossiers of the folder; open one or create one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -272,120 +273,6 @@ class HomeScreen(Guarded, Screen[None]):
             self.app.push_screen(ErrorDialog.for_error(error))
             return
         self._open(path)
-
-    # --- managing dossiers --------------------------------------------------------------
-
-    def _readable_highlighted(self, what: str) -> DossierEntry | None:
-        self.ensure_loaded()
-        entry = self.highlighted_entry()
-        if entry is None:
-            self.notify("Aucun dossier n'est sélectionné.", severity="warning")
-            return None
-        if entry.error:
-            self.app.push_screen(
-                ErrorDialog(
-                    DossierError.title,
-                    f"Le fichier {entry.path.name} est illisible : impossible de le {what}.\n"
-                    f"{entry.error}\n\nVous pouvez le mettre à la corbeille (touche Suppr).",
-                )
-            )
-            return None
-        return entry
-
-    def action_rename(self) -> None:
-        from synergy_wizard.answers.management import rename_dossier
-        from synergy_wizard.tui.screens.dossiers import NameDialog
-
-        entry = self._readable_highlighted("renommer")
-        if entry is None:
-            return
-        dialog = NameDialog(
-            "Renommer le dossier",
-            "Le nom du fichier suit le nouveau nom du projet.",
-            entry.name,
-            "Renommer",
-        )
-
-        def renamed(name: str | None) -> None:
-            if name is None or name == entry.name:
-                return
-            try:
-                path = rename_dossier(self.store, entry.path, name)
-            except SynergyError as error:
-                self.app.push_screen(ErrorDialog.for_error(error))
-                return
-            self._select_next = path
-            self.refresh_list()
-            self.notify(f"Dossier renommé « {name} » :\n{path}", title="Renommé", markup=False)
-
-        self.app.push_screen(dialog, renamed)
-
-    def action_duplicate(self) -> None:
-        from synergy_wizard.answers.management import duplicate_dossier
-        from synergy_wizard.tui.screens.dossiers import NameDialog
-
-        entry = self._readable_highlighted("dupliquer")
-        if entry is None:
-            return
-        dialog = NameDialog(
-            "Dupliquer le dossier",
-            "La copie reprend les réponses, les notes et le suivi ; "
-            "donnez-lui le nom du nouveau projet.",
-            f"{entry.name} (copie)",
-            "Dupliquer",
-        )
-
-        def duplicated(name: str | None) -> None:
-            if name is None:
-                return
-            try:
-                path = duplicate_dossier(self.store, entry.path, name)
-            except SynergyError as error:
-                self.app.push_screen(ErrorDialog.for_error(error))
-                return
-            self._select_next = path
-            self.refresh_list()
-            self.notify(f"Copie créée « {name} » :\n{path}", title="Dupliqué", markup=False)
-
-        self.app.push_screen(dialog, duplicated)
-
-    def action_trash(self) -> None:
-        from synergy_wizard.answers.management import trash_dossier
-
-        self.ensure_loaded()
-        entry = self.highlighted_entry()
-        if entry is None:
-            self.notify("Aucun dossier n'est sélectionné.", severity="warning")
-            return
-        dialog = ConfirmDialog(
-            "Supprimer le dossier ?",
-            f"« {entry.name} » ({entry.path.name}) sera placé dans la corbeille.\n\n"
-            "Rien n'est effacé : vous pourrez le restaurer à tout moment depuis la "
-            "corbeille (touche C sur cet écran).",
-            "Mettre à la corbeille",
-        )
-
-        def confirmed(go: bool | None) -> None:
-            if not go:
-                return
-            try:
-                trash_dossier(self.store, entry.path)
-            except SynergyError as error:
-                self.app.push_screen(ErrorDialog.for_error(error))
-                return
-            self.refresh_list()
-            self.notify(
-                f"« {entry.name} » est dans la corbeille (touche C pour le restaurer).",
-                title="Dossier supprimé",
-                markup=False,
-            )
-
-        self.app.push_screen(dialog, confirmed)
-
-    def action_show_trash(self) -> None:
-        from synergy_wizard.tui.screens.dossiers import TrashScreen
-
-        self.app.push_screen(TrashScreen(self.store))
 
     def palette_commands(self) -> Iterator[SystemCommand]:
         """The commands of this screen offered in the command palette."""
