@@ -118,7 +118,9 @@ class SynergyWizardApp(GuardedApp, WizardCommandsApp):
         if self._walk_preferences is None:
             from synergy_wizard.tui.session import WalkPreferences
 
-            self._walk_preferences = WalkPreferences()
+            self._walk_preferences = WalkPreferences(
+                show_guidance=self.preferences.show_guidance  # remembered from the last run
+            )
         return self._walk_preferences
 
     def _folder_problem(self) -> StorageError | None:

@@ -100,7 +100,13 @@ class WizardCommandsApp(App[None], inherit_bindings=False):
         if self.preferences.theme in self.available_themes:
             self.theme = self.preferences.theme
 
-    def remember(self, *, theme: str | None = None, open_after_export: bool | None = None) -> None:
+    def remember(
+        self,
+        *,
+        theme: str | None = None,
+        open_after_export: bool | None = None,
+        show_guidance: bool | None = None,
+    ) -> None:
         """Change some preferences and save them; a failure to save is only reported."""
         current = self.preferences
         updated = Preferences(
@@ -108,6 +114,7 @@ class WizardCommandsApp(App[None], inherit_bindings=False):
             open_after_export=(
                 current.open_after_export if open_after_export is None else open_after_export
             ),
+            show_guidance=current.show_guidance if show_guidance is None else show_guidance,
         )
         if updated == self.preferences:
             return

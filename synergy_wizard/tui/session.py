@@ -43,7 +43,8 @@ EditValue = AnswerValue | date
 
 @dataclass
 class WalkPreferences:
-    """Display choices kept while the program runs, from one dossier to the next."""
+    """Display choices kept from one dossier to the next (and, through the app's
+    preferences, from one run to the next)."""
 
     show_guidance: bool = True
     """Whether the guidance panel is shown next to (or under) the question."""

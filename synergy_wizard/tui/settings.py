@@ -129,6 +129,8 @@ class Preferences:
     theme: str = DEFAULT_THEME
     open_after_export: bool = False
     """Open an exported file with the usual program of the computer."""
+    show_guidance: bool = True
+    """Show the guidance panel beside (or under) the question while walking a dossier."""
 
 
 @runtime_checkable
@@ -137,7 +139,13 @@ class PreferencesHolder(Protocol):
 
     preferences: Preferences
 
-    def remember(self, *, theme: str | None = None, open_after_export: bool | None = None) -> None:
+    def remember(
+        self,
+        *,
+        theme: str | None = None,
+        open_after_export: bool | None = None,
+        show_guidance: bool | None = None,
+    ) -> None:
         """Change some preferences and save them (a failure to save is only reported)."""
 
 
@@ -167,11 +175,13 @@ def load_preferences() -> Preferences:
     defaults = Preferences()
     theme = data.get("theme")
     open_after = data.get("open_after_export")
+    guidance = data.get("show_guidance")
     return Preferences(
         theme=theme if isinstance(theme, str) and theme in THEME_LABELS else defaults.theme,
         open_after_export=(
             open_after if isinstance(open_after, bool) else defaults.open_after_export
         ),
+        show_guidance=guidance if isinstance(guidance, bool) else defaults.show_guidance,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from synergy_wizard.checklist.models import Checklist
 from synergy_wizard.tui.app import SynergyWizardApp
 from synergy_wizard.tui.screens.dialogs import NoticeDialog
 from synergy_wizard.tui.screens.walk import WalkScreen
+from synergy_wizard.tui.settings import preferences_path
 from synergy_wizard.tui.widgets.guidance import GuidancePanel
 from synergy_wizard.tui.widgets.question_view import QuestionView
 from synergy_wizard.tui.widgets.section_list import SectionList
@@ -249,3 +251,28 @@ def test_the_hidden_guidance_stays_hidden_for_the_next_dossier(
             assert app.screen.active_bindings["ctrl+g"].binding.description == "Aide (panneau)"
 
     run(scenario)
+
+
+def test_the_hidden_guidance_stays_hidden_at_the_next_run(
+    app_factory: Callable[..., SynergyWizardApp], dossiers_dir: Path, mini_checklist: Checklist
+) -> None:
+    path = make_dossier(dossiers_dir, mini_checklist)
+
+    async def hide_and_quit() -> None:
+        app = app_factory(path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("ctrl+g")
+            await pilot.press("ctrl+q")
+
+    async def reopen(press: tuple[str, ...]) -> bool:
+        app = app_factory(path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            shown = app.screen.query_one(".guidance").display
+            await pilot.press(*press, "ctrl+q")
+        return bool(shown)
+
+    run(hide_and_quit)
+    assert json.loads(preferences_path().read_text(encoding="utf-8"))["show_guidance"] is False
+    assert run(lambda: reopen(("ctrl+g",))) is False  # hidden again, then shown
+    assert run(lambda: reopen(())) is True

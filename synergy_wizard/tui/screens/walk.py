@@ -38,6 +38,7 @@ from synergy_wizard.tui.screens.summary import SummaryScreen
 from synergy_wizard.tui.screens.walk_contexts import QuestionContexts
 from synergy_wizard.tui.screens.walk_saving import POSITION_SAVE_DELAY, WalkSaving
 from synergy_wizard.tui.session import DossierSession, WalkPreferences
+from synergy_wizard.tui.settings import PreferencesHolder
 from synergy_wizard.tui.widgets.footer import WizardFooter
 from synergy_wizard.tui.widgets.question_view import QuestionView
 from synergy_wizard.tui.widgets.section_list import SectionList
@@ -338,7 +339,11 @@ class WalkScreen(Guarded, Screen[None]):
 
     def action_toggle_guidance(self) -> None:
         self.toggle_class("-hide-guidance")
-        self.preferences.show_guidance = not self.has_class("-hide-guidance")
+        shown = not self.has_class("-hide-guidance")
+        self.preferences.show_guidance = shown
+        app = self.app
+        if isinstance(app, PreferencesHolder):
+            app.remember(show_guidance=shown)  # the next run opens the same way
 
     def action_search(self) -> None:
         self._flush_view()  # the note being typed is searched too
