@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from synergy_wizard.answers.model import AnswerValue, Dossier
-from synergy_wizard.checklist.conditions import Condition, evaluate
+from synergy_wizard.checklist.conditions import Condition, evaluate, referenced_questions
 from synergy_wizard.checklist.models import Checklist, Choice, Question, Section
 
 REPEAT_SEPARATOR = "@"
@@ -146,6 +146,15 @@ class Plan:
         self._visible_memo[key] = result
         return result
 
+    # --- changes ------------------------------------------------------------------------
+
+    def answer_changed(self) -> None:
+        """Forget what depends on which answers are filled in, after an answer to a question
+        outside :func:`plan_inputs` changed: which sections and questions are shown stays
+        the same."""
+        for name in ("hidden_answered", "orphan_keys", "unchosen_repetition_answers"):
+            self.__dict__.pop(name, None)
+
     # --- views --------------------------------------------------------------------------
 
     @cached_property
@@ -155,6 +164,14 @@ class Plan:
     @cached_property
     def visible_instances(self) -> tuple[SectionInstance, ...]:
         return tuple(i for i in self.instances if i.visible)
+
+    def slot(self, key: str) -> Slot | None:
+        """The slot whose answer is stored under ``key`` (None: no such question)."""
+        return self._slot_by_key.get(key)
+
+    @cached_property
+    def _slot_by_key(self) -> dict[str, Slot]:
+        return {slot.key: slot for slot in self.slots}
 
     def slots_of(self, instance: SectionInstance) -> tuple[Slot, ...]:
         return self._slots_by_instance.get(id(instance), ())
@@ -201,6 +218,19 @@ class Plan:
         known = {s.key for s in self.slots}
         orphans = set(self.orphan_keys)
         return tuple(k for k in self.dossier.answers if k not in known and k not in orphans)
+
+
+def plan_inputs(checklist: Checklist) -> frozenset[str]:
+    """The questions whose answers can change a plan: those a condition tests and those a
+    section is repeated for. An answer to any other question changes only the counts."""
+    inputs: set[str] = set()
+    for section in checklist.sections:
+        inputs |= referenced_questions(section.visible_if)
+        if section.repeat_for is not None:
+            inputs.add(section.repeat_for)
+        for question in section.questions:
+            inputs |= referenced_questions(question.visible_if)
+    return frozenset(inputs)
 
 
 def build_plan(checklist: Checklist, dossier: Dossier) -> Plan:

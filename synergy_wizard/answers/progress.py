@@ -78,16 +78,33 @@ def slot_is_open(slot: Slot, dossier: Dossier) -> bool:
     return is_open_point(slot.question, dossier, slot.key)
 
 
+def section_progress(plan: Plan, instance: SectionInstance) -> SectionProgress:
+    """Counts of the visible questions of one section instance of ``plan``."""
+    dossier = plan.dossier
+    slots = [s for s in plan.slots_of(instance) if s.visible]
+    answered = sum(1 for s in slots if dossier.answer(s.key).is_answered)
+    open_points = sum(1 for s in slots if slot_is_open(s, dossier))
+    return SectionProgress(instance, len(slots), answered, open_points)
+
+
 def progress_of(plan: Plan) -> Progress:
     """Progress of the visible sections and questions of ``plan``."""
-    dossier = plan.dossier
-    sections = []
-    for instance in plan.visible_instances:
-        slots = [s for s in plan.slots_of(instance) if s.visible]
-        answered = sum(1 for s in slots if dossier.answer(s.key).is_answered)
-        open_points = sum(1 for s in slots if slot_is_open(s, dossier))
-        sections.append(SectionProgress(instance, len(slots), answered, open_points))
-    return Progress(tuple(sections))
+    return Progress(tuple(section_progress(plan, i) for i in plan.visible_instances))
+
+
+def progress_after_answer(progress: Progress, plan: Plan, key: str) -> Progress:
+    """``progress`` (of ``plan``) after the answer stored under ``key`` changed, when that
+    answer leaves the plan as it is (see :func:`.plan.plan_inputs`): only the counts of its
+    section are computed again. Equals ``progress_of(plan)``."""
+    slot = plan.slot(key)
+    if slot is None or not slot.visible:
+        return progress  # a hidden or unknown question is not counted
+    sections = list(progress.sections)
+    for index, section in enumerate(sections):
+        if section.instance is slot.instance:
+            sections[index] = section_progress(plan, slot.instance)
+            return Progress(tuple(sections))
+    return progress
 
 
 def compute_progress(checklist: Checklist, dossier: Dossier) -> Progress:

@@ -20,8 +20,15 @@ from synergy_wizard.answers.backup import Backup
 from synergy_wizard.answers.compat import apply_renames, check_compatibility
 from synergy_wizard.answers.lock import DossierLock, DossierLockedError, acquire_dossier_lock
 from synergy_wizard.answers.model import AnswerValue, ChecklistStamp, Dossier
-from synergy_wizard.answers.plan import Plan, SectionInstance, Slot, build_plan, split_key
-from synergy_wizard.answers.progress import Progress, progress_of
+from synergy_wizard.answers.plan import (
+    Plan,
+    SectionInstance,
+    Slot,
+    build_plan,
+    plan_inputs,
+    split_key,
+)
+from synergy_wizard.answers.progress import Progress, progress_after_answer, progress_of
 from synergy_wizard.answers.readonly import load_dossier_read_only
 from synergy_wizard.answers.recovery import RestoreResult, restore_backup
 from synergy_wizard.answers.storage import (
@@ -73,6 +80,8 @@ class DossierSession:
     progress: Progress = field(init=False)
     """Counts of the visible sections and questions, for the current answers."""
     _slot_index: dict[str, int] = field(init=False, repr=False)
+    _plan_inputs: tuple[Checklist, frozenset[str]] | None = field(default=None, repr=False)
+    """The checklist and the questions whose answers can change its plan."""
 
     def __post_init__(self) -> None:
         self.refresh_plan()
@@ -168,8 +177,18 @@ class DossierSession:
         if getattr(current, field_name) == value:
             return False
         self.dossier.update_answer(key, **{field_name: value})
-        self.refresh_plan()
+        if self._changes_plan(key):
+            self.refresh_plan()
+        else:  # the same questions are shown: only the counts of one section change
+            self.plan.answer_changed()
+            self.progress = progress_after_answer(self.progress, self.plan, key)
         return True
+
+    def _changes_plan(self, key: str) -> bool:
+        """Whether an answer under ``key`` can show or hide questions or sections."""
+        if self._plan_inputs is None or self._plan_inputs[0] is not self.checklist:
+            self._plan_inputs = (self.checklist, plan_inputs(self.checklist))
+        return split_key(key)[0] in self._plan_inputs[1]
 
     def adopt_checklist(self) -> bool:
         """Stamp the dossier with the checklist it is open with (once the user was told what

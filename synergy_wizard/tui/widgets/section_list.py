@@ -2,11 +2,18 @@
 
 A repeated section appears once per chosen choice (« Service — Informatique »); a section
 hidden by its condition does not appear. Selecting a section jumps to it.
+
+An answer changes the counts of one section: only that section's lines are drawn again
+(:meth:`SectionList.show_progress`), where ``OptionList.replace_option_prompt_at_index``
+would draw every visible section again.
 """
 
 from __future__ import annotations
 
+from typing import cast
+
 from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -61,5 +68,29 @@ class SectionList(Guarded, OptionList):
         else:
             for index, (old, new) in enumerate(zip(self._shown, progress.sections, strict=True)):
                 if _counts(old) != _counts(new):
-                    self.replace_option_prompt_at_index(index, section_prompt(index + 1, new))
+                    self._update_prompt(index, section_prompt(index + 1, new))
         self._shown = progress.sections
+
+    def _update_prompt(self, index: int, prompt: Content) -> None:
+        """Show ``prompt`` for the ``index``-th section, redrawing only its own lines when
+        it keeps its height (else the whole list is laid out again).
+
+        This uses OptionList internals (its drawn lines kept per option, where each option
+        starts, its height): ``tests/tui/test_section_list.py`` checks that the new text is
+        drawn and the other sections' lines are kept, so a change in Textual shows there.
+        """
+        option = self.get_option_at_index(index)
+        line = self._index_to_line.get(index)
+        height = self._heights.get(index)
+        padding = self.get_component_styles("option-list--option").padding
+        width = self.scrollable_content_region.width - self._get_left_gutter_width()
+        width -= padding.width
+        rules = cast(RulesMap, self.styles)
+        if line is None or height is None or prompt.get_height(rules, max(width, 1)) != height:
+            self.replace_option_prompt_at_index(index, prompt)  # laid out again
+            return
+        option._set_prompt(prompt)
+        cache = self._option_render_cache
+        for key in [key for key in tuple(cache.keys()) if key[0] is option]:
+            cache.discard(key)
+        self.refresh_lines(line, height)
