@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from synergy_wizard.answers.model import AnswerValue, Dossier
-from synergy_wizard.checklist.conditions import Condition, evaluate, referenced_questions
+from synergy_wizard.checklist.conditions import Condition, evaluate
 from synergy_wizard.checklist.models import Checklist, Choice, Question, Section
 
 REPEAT_SEPARATOR = "@"
@@ -150,7 +150,7 @@ class Plan:
 
     def answer_changed(self) -> None:
         """Forget what depends on which answers are filled in, after an answer to a question
-        outside :func:`plan_inputs` changed: which sections and questions are shown stays
+        outside :attr:`Checklist.plan_inputs` changed: which sections and questions are shown stays
         the same."""
         for name in ("hidden_answered", "orphan_keys", "unchosen_repetition_answers"):
             self.__dict__.pop(name, None)
@@ -218,19 +218,6 @@ class Plan:
         known = {s.key for s in self.slots}
         orphans = set(self.orphan_keys)
         return tuple(k for k in self.dossier.answers if k not in known and k not in orphans)
-
-
-def plan_inputs(checklist: Checklist) -> frozenset[str]:
-    """The questions whose answers can change a plan: those a condition tests and those a
-    section is repeated for. An answer to any other question changes only the counts."""
-    inputs: set[str] = set()
-    for section in checklist.sections:
-        inputs |= referenced_questions(section.visible_if)
-        if section.repeat_for is not None:
-            inputs.add(section.repeat_for)
-        for question in section.questions:
-            inputs |= referenced_questions(question.visible_if)
-    return frozenset(inputs)
 
 
 def build_plan(checklist: Checklist, dossier: Dossier) -> Plan:

@@ -94,7 +94,7 @@ def progress_of(plan: Plan) -> Progress:
 
 def progress_after_answer(progress: Progress, plan: Plan, key: str) -> Progress:
     """``progress`` (of ``plan``) after the answer stored under ``key`` changed, when that
-    answer leaves the plan as it is (see :func:`.plan.plan_inputs`): only the counts of its
+    answer leaves the plan as it is (see :attr:`Checklist.plan_inputs`): only the counts of its
     section are computed again. Equals ``progress_of(plan)``."""
     slot = plan.slot(key)
     if slot is None or not slot.visible:

@@ -342,6 +342,20 @@ class Checklist(_Strict):
             q.id: (si, qi) for si, s in enumerate(self.sections) for qi, q in enumerate(s.questions)
         }
 
+    @cached_property
+    def plan_inputs(self) -> frozenset[str]:
+        """The questions whose answers can change which questions are shown: those a
+        condition tests and those a section is repeated for. An answer to any other question
+        changes only the counts."""
+        inputs: set[str] = set()
+        for section in self.sections:
+            inputs |= referenced_questions(section.visible_if)
+            if section.repeat_for is not None:
+                inputs.add(section.repeat_for)
+            for question in section.questions:
+                inputs |= referenced_questions(question.visible_if)
+        return frozenset(inputs)
+
     def question(self, question_id: str) -> Question:
         """The question with this id (KeyError when absent)."""
         si, qi = self.question_index[question_id]

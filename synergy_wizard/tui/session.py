@@ -25,7 +25,6 @@ from synergy_wizard.answers.plan import (
     SectionInstance,
     Slot,
     build_plan,
-    plan_inputs,
     split_key,
 )
 from synergy_wizard.answers.progress import Progress, progress_after_answer, progress_of
@@ -80,8 +79,6 @@ class DossierSession:
     progress: Progress = field(init=False)
     """Counts of the visible sections and questions, for the current answers."""
     _slot_index: dict[str, int] = field(init=False, repr=False)
-    _plan_inputs: tuple[Checklist, frozenset[str]] | None = field(default=None, repr=False)
-    """The checklist and the questions whose answers can change its plan."""
 
     def __post_init__(self) -> None:
         self.refresh_plan()
@@ -186,9 +183,7 @@ class DossierSession:
 
     def _changes_plan(self, key: str) -> bool:
         """Whether an answer under ``key`` can show or hide questions or sections."""
-        if self._plan_inputs is None or self._plan_inputs[0] is not self.checklist:
-            self._plan_inputs = (self.checklist, plan_inputs(self.checklist))
-        return split_key(key)[0] in self._plan_inputs[1]
+        return split_key(key)[0] in self.checklist.plan_inputs
 
     def adopt_checklist(self) -> bool:
         """Stamp the dossier with the checklist it is open with (once the user was told what

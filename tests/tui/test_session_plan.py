@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from synergy_wizard.answers.model import AnswerValue, Dossier, ProjectInfo
-from synergy_wizard.answers.plan import build_plan, plan_inputs
+from synergy_wizard.answers.plan import build_plan
 from synergy_wizard.answers.progress import progress_of
 from synergy_wizard.checklist.loader import load_checklist
 from synergy_wizard.checklist.models import Question
@@ -86,7 +86,7 @@ def test_an_answer_no_condition_tests_keeps_the_plan_and_updates_its_section(
     tmp_path: Path,
 ) -> None:
     session = _session(DATA / "mini.yaml", tmp_path)
-    inputs = plan_inputs(session.checklist)
+    inputs = session.checklist.plan_inputs
     plan = session.plan
     slot = next(s for s in plan.visible_slots if s.question.id not in inputs)
     before = session.progress
@@ -103,7 +103,7 @@ def test_an_answer_no_condition_tests_keeps_the_plan_and_updates_its_section(
 
 def test_ticking_the_choices_a_section_repeats_for_recomputes_the_plan(tmp_path: Path) -> None:
     session = _session(DATA / "conditions.yaml", tmp_path)
-    inputs = plan_inputs(session.checklist)
+    inputs = session.checklist.plan_inputs
     repeat_for = {s.repeat_for for s in session.checklist.sections if s.repeat_for}
     tested = {"proprietaire", "bail", "pilote"}  # the questions conditions.yaml tests
     assert inputs == repeat_for | tested
