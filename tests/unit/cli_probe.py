@@ -18,14 +18,16 @@ _PROBE = (
 )
 
 
-def run_cli(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
-    """``synergy-wizard ARGS`` with ``home`` as the dossier folder; output captured as text."""
+def run_cli(*args: str, home: Path, probe: str | None = _PROBE) -> subprocess.CompletedProcess[str]:
+    """``synergy-wizard ARGS`` with ``home`` as the dossier folder; output captured as text.
+
+    ``probe`` is the Python code that runs the command line (by default: failing if Textual
+    was imported); None runs ``python -m synergy_wizard`` as it is.
+    """
     env = {**os.environ, "SYNERGY_WIZARD_HOME": str(home), "PYTHONUTF8": "1"}
+    command = (
+        [sys.executable, "-m", "synergy_wizard"] if probe is None else [sys.executable, "-c", probe]
+    )
     return subprocess.run(
-        [sys.executable, "-c", _PROBE, *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        check=False,
+        [*command, *args], capture_output=True, text=True, env=env, cwd=ROOT, check=False
     )

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_probe import run_cli
 
 import synergy_wizard
 
@@ -26,11 +25,7 @@ _PROBE = (
 
 
 def run(*args: str, home: Path, probe: bool = False) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SYNERGY_WIZARD_HOME": str(home), "PYTHONUTF8": "1"}
-    command = [sys.executable, "-c", _PROBE] if probe else [sys.executable, "-m", "synergy_wizard"]
-    return subprocess.run(
-        [*command, *args], capture_output=True, text=True, env=env, cwd=ROOT, check=False
-    )
+    return run_cli(*args, home=home, probe=_PROBE if probe else None)
 
 
 @pytest.fixture

@@ -3,13 +3,12 @@ the Markdown parser only when a checklist text holds Markdown syntax."""
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_probe import run_cli
 
 import synergy_wizard
 
@@ -28,11 +27,7 @@ _PROBE = (
 
 
 def _cli(*args: str, home: Path, probe: bool = False) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SYNERGY_WIZARD_HOME": str(home), "PYTHONUTF8": "1"}
-    command = [sys.executable, "-c", _PROBE] if probe else [sys.executable, "-m", "synergy_wizard"]
-    return subprocess.run(
-        [*command, *args], capture_output=True, text=True, env=env, cwd=ROOT, check=False
-    )
+    return run_cli(*args, home=home, probe=_PROBE if probe else None)
 
 
 def _dossier(checklist: Path, folder: Path, home: Path) -> Path:
