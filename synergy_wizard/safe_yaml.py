@@ -99,6 +99,12 @@ def parse_yaml(
     return _Builder(text, source, max_depth, max_nodes).build()
 
 
+def _too_deep_for_libyaml(exc: yaml.YAMLError) -> bool:
+    """Whether ``exc`` is libyaml refusing a document nested beyond its own limit (from
+    PyYAML 6.0.4; far beyond ours, but found while reading ahead, before our check)."""
+    return "maximum nesting depth" in str(getattr(exc, "problem", "") or "")
+
+
 def _size(count: int) -> str:
     if count >= 1_000_000:
         return f"{count / 1_000_000:.1f} Mo".replace(".", ",")
@@ -159,7 +165,10 @@ class _Builder:
         except _Fatal:
             pass
         except yaml.YAMLError as exc:
-            self.problems.append(describe_yaml_error(exc, self.text, self.source))
+            if _too_deep_for_libyaml(exc):
+                self.problems.append(self._too_deep(to_mark(getattr(exc, "problem_mark", None))))
+            else:
+                self.problems.append(describe_yaml_error(exc, self.text, self.source))
         except (RecursionError, ValueError, OverflowError, MemoryError):
             self.problems.append(
                 Problem(
@@ -177,6 +186,13 @@ class _Builder:
             return YamlDocument(self.root, self.value_marks, self.key_marks)
         limits = (self.max_depth, self.max_nodes)
         return YamlDocument(self.root, text=self.text, limits=limits, loader=self.loader)
+
+    def _too_deep(self, mark: Mark) -> Problem:
+        return Problem(
+            Location(self.source, mark.line, mark.column),
+            f"le document est imbriqué trop profondément (plus de {self.max_depth} niveaux)",
+            "simplifiez la structure du fichier",
+        )
 
     def _problem(self, mark: Mark, message: str, hint: str = "", *, fatal: bool = False) -> None:
         self.problems.append(Problem(Location(self.source, mark.line, mark.column), message, hint))
@@ -247,13 +263,8 @@ class _Builder:
                 value = None  # already reported
             else:
                 if len(stack) >= self.max_depth:
-                    self._problem(
-                        to_mark(start),
-                        "le document est imbriqué trop profondément "
-                        f"(plus de {self.max_depth} niveaux)",
-                        "simplifiez la structure du fichier",
-                        fatal=True,
-                    )
+                    self.problems.append(self._too_deep(to_mark(start)))
+                    raise _Fatal
                 value = {} if kind is _MAPPING_START else []
             # Attach the value to its parent (and, with marks, remember where it starts).
             if top is None:
