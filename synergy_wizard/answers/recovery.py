@@ -54,7 +54,7 @@ __all__ = [
     "first_problem",
     "protect_previous",
     "quarantine_corrupted",
-    "remember_written",
+    "remember_good",
     "restore_backup",
 ]
 
@@ -80,17 +80,20 @@ class SaveResult:
     """Why the backup could not be made (the dossier itself was saved)."""
 
 
-_WRITTEN: dict[Path, bytes] = {}
-"""The bytes this process last wrote to each dossier file (see :func:`remember_written`)."""
+_KNOWN_GOOD: dict[Path, bytes] = {}
+"""The bytes this process last wrote to, or read and validated from, each dossier file
+(see :func:`remember_good`)."""
 
 
-def remember_written(path: Path, data: bytes) -> None:
-    """Note that ``data``, a dossier just saved, is what ``path`` holds.
+def remember_good(path: Path, data: bytes) -> None:
+    """Note that ``data``, known to be a valid dossier, is what ``path`` holds: the program
+    has just written it from a dossier, or read it and found it valid.
 
-    Found unchanged on disk at the next save, these bytes need no checking: the program
-    wrote them from a valid dossier. Any other content is checked as usual.
+    Found unchanged on disk at the next save, these bytes need no checking (for a dossier of
+    a thousand answers, a check is a good part of a second). Any other content, such as a
+    file changed behind the program's back, is checked as usual.
     """
-    _WRITTEN[path] = data
+    _KNOWN_GOOD[path] = data
 
 
 def protect_previous(path: Path) -> SaveResult:
@@ -114,7 +117,7 @@ def protect_previous(path: Path) -> SaveResult:
     if not raw.strip():
         return SaveResult()  # empty: a placeholder, or a file already emptied; nothing to keep
     try:
-        if raw != _WRITTEN.get(path):  # what this process last wrote there is known good
+        if raw != _KNOWN_GOOD.get(path):  # what this process wrote or validated is good
             parse_dossier(raw, path)
     except NewerFormatError as error:
         raise ReadOnlyDossierError(

@@ -22,7 +22,8 @@ from synergy_wizard.answers.fileformat import (
     MAX_DOSSIER_BYTES,
     NewerFormatError,
     dump_dossier,
-    read_dossier,
+    parse_dossier,
+    read_dossier_bytes,
 )
 from synergy_wizard.answers.fileio import (
     FILE_MODE,
@@ -37,7 +38,7 @@ from synergy_wizard.answers.recovery import (
     SaveResult,
     first_problem,
     protect_previous,
-    remember_written,
+    remember_good,
 )
 from synergy_wizard.checklist.models import Checklist
 from synergy_wizard.errors import DossierError, NotFoundError, StorageError
@@ -63,8 +64,14 @@ def load_dossier(path: Path) -> Dossier:
     A dossier written by a newer version of the program raises :class:`NewerFormatError`
     (a :class:`DossierError`); it must then be neither edited nor saved (see
     :func:`synergy_wizard.answers.readonly.load_dossier_read_only` to show it).
+
+    The bytes read are remembered as valid: the first save of the dossier then need not
+    check them again before backing them up (:func:`~.recovery.protect_previous`).
     """
-    return read_dossier(path)
+    raw = read_dossier_bytes(path)
+    dossier = parse_dossier(raw, path)
+    remember_good(path, raw)
+    return dossier
 
 
 def save_dossier(dossier: Dossier, path: Path, *, create_folder: bool = True) -> SaveResult:
@@ -90,7 +97,7 @@ def save_dossier(dossier: Dossier, path: Path, *, create_folder: bool = True) ->
         )
     result = protect_previous(path)
     atomic_write_bytes(path, data)
-    remember_written(path, data)
+    remember_good(path, data)
     return result
 
 

@@ -6,7 +6,8 @@
 - one template environment per folder, still seeing a template edited on disk, and the
   compiled templates kept on disk;
 - the slots of a section instance, grouped once;
-- a damaged dossier file still kept aside although the previous save is remembered.
+- a dossier file just read or saved is not checked again before its first backup, and a
+  damaged file is still kept aside although the previous read or save is remembered.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from synergy_wizard.answers import recovery
 from synergy_wizard.answers.dump_parts import PartCache
 from synergy_wizard.answers.fileformat import (
     HEADER,
@@ -25,11 +27,12 @@ from synergy_wizard.answers.fileformat import (
     _dump,
     _reads_back,
     dump_dossier,
+    parse_dossier,
     read_dossier,
 )
 from synergy_wizard.answers.model import Answer, Dossier, ProjectInfo
 from synergy_wizard.answers.plan import build_plan
-from synergy_wizard.answers.storage import save_dossier
+from synergy_wizard.answers.storage import load_dossier, save_dossier
 from synergy_wizard.checklist.loader import load_bundled, load_checklist
 from synergy_wizard.checklist.models import Checklist
 from synergy_wizard.errors import TemplateError
@@ -204,6 +207,41 @@ def test_a_file_damaged_between_two_saves_is_still_kept_aside(
     dossier = _dossier(_mini(data_dir))
     path = tmp_path / "dossier.yaml"
     save_dossier(dossier, path)
+    path.write_bytes(b"reponses: [\n")  # damaged behind the program's back
+    result = save_dossier(dossier, path)
+    assert result.kept_aside is not None
+    assert result.kept_aside.read_bytes() == b"reponses: [\n"
+    assert path.read_text(encoding="utf-8") == dump_dossier(dossier)
+
+
+def test_a_dossier_just_read_is_backed_up_without_being_checked_again(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checklist = _mini(data_dir)
+    path = tmp_path / "dossier.yaml"
+    path.write_text(dump_dossier(_dossier(checklist)), encoding="utf-8")
+    original = path.read_bytes()
+    dossier = load_dossier(path)
+    checked: list[Path] = []
+
+    def counted(raw: bytes, where: Path) -> Dossier:
+        checked.append(where)
+        return parse_dossier(raw, where)
+
+    monkeypatch.setattr(recovery, "parse_dossier", counted)
+    dossier.update_answer(checklist.questions[0].id, note="vu")
+    result = save_dossier(dossier, path)
+    assert checked == []
+    assert result.backup is not None
+    assert result.backup.path.read_bytes() == original
+
+
+def test_a_file_damaged_after_it_was_read_is_still_kept_aside(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "dossier.yaml"
+    path.write_text(dump_dossier(_dossier(_mini(data_dir))), encoding="utf-8")
+    dossier = load_dossier(path)
     path.write_bytes(b"reponses: [\n")  # damaged behind the program's back
     result = save_dossier(dossier, path)
     assert result.kept_aside is not None
