@@ -16,6 +16,7 @@ import errno
 import os
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,7 @@ __all__ = [
     "MAX_DOSSIER_BYTES",
     "NewerFormatError",
     "dump_dossier",
+    "dump_preparation",
     "parse_dossier",
     "read_dossier",
     "read_dossier_bytes",
@@ -155,6 +157,23 @@ def dump_dossier(dossier: Dossier) -> str:
         if _reads_back(body) != data:  # pragma: no cover - a safety net for unforeseen texts
             body = _dump(data, quote_everything=True)
     return HEADER + "\n" + body
+
+
+def dump_preparation(dossier: Dossier) -> Callable[[], None]:
+    """Work that makes the next :func:`dump_dossier` of ``dossier`` fast, to be run on
+    another thread while the user reads the screen.
+
+    The first save of a dossier writes the YAML of every answer (for a thousand answers,
+    a good part of a second); later ones reuse the text of the answers that did not change.
+    The returned function writes and keeps those texts now, from a copy of the answers
+    taken here: the dossier may change meanwhile. Running it or not changes no file.
+    """
+    data = dossier.to_file_data()
+
+    def prepare() -> None:
+        _PARTS.dump(data, _dump, _reads_back)
+
+    return prepare
 
 
 def _reads_back(body: str) -> object:

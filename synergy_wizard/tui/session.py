@@ -11,6 +11,7 @@ newer version of synergy-wizard wrote it: a read-only session never writes its f
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Literal
 
 from synergy_wizard.answers.backup import Backup
 from synergy_wizard.answers.compat import apply_renames, check_compatibility
+from synergy_wizard.answers.fileformat import dump_preparation
 from synergy_wizard.answers.lock import DossierLock, DossierLockedError, acquire_dossier_lock
 from synergy_wizard.answers.model import AnswerValue, ChecklistStamp, Dossier
 from synergy_wizard.answers.plan import (
@@ -209,6 +211,12 @@ class DossierSession:
                 hint=self.read_only_reason,
             )
         return save_dossier(self.dossier, self.path, create_folder=False)
+
+    def save_preparation(self) -> Callable[[], None] | None:
+        """Work to run on another thread, soon after opening, so that the first save is as
+        quick as the next ones (see :func:`~.fileformat.dump_preparation`); None for a
+        read-only dossier, which is never saved."""
+        return None if self.read_only else dump_preparation(self.dossier)
 
     def close(self) -> None:
         """Let other programs open the dossier (releases the lock). Safe to call twice."""

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from textual.message import Message
 from textual.widgets import Input, SelectionList, TextArea
+from textual.worker import Worker
 from tui_helpers import make_dossier, run, saved_answers
 
 from synergy_wizard.answers.lock import acquire_dossier_lock
@@ -166,6 +167,38 @@ def test_an_answer_is_on_disk_right_after_the_image_and_typing_on_quit(
         assert saved_answers(path) == {"probleme-resolu": ("non", "pas fini")}
 
     run(scenario)
+
+
+def _save_preparations(app_factory: Callable[..., SynergyWizardApp], path: Path) -> list[str]:
+    """The states reached by the walk screen's save preparation while the dossier is open."""
+    states: list[str] = []
+
+    def hook(message: Message) -> None:
+        if isinstance(message, Worker.StateChanged) and message.worker.group == "save-preparation":
+            states.append(message.state.name)
+
+    async def scenario() -> None:
+        app = app_factory(path)
+        async with app.run_test(size=(80, 24), message_hook=hook) as pilot:
+            await pilot.pause(0.3)
+            await app.workers.wait_for_complete()
+
+    run(scenario)
+    return states
+
+
+def test_the_first_save_is_prepared_on_another_thread_once_the_dossier_is_shown(
+    app_factory: Callable[..., SynergyWizardApp], dossiers_dir: Path, mini_checklist: Checklist
+) -> None:
+    path = make_dossier(dossiers_dir, mini_checklist, answers=ANSWERS)
+    before = path.read_bytes()
+    assert _save_preparations(app_factory, path)[-1] == "SUCCESS"
+    assert path.read_bytes() == before  # prepared in memory, nothing written
+    other = acquire_dossier_lock(path)
+    try:  # read-only: never saved, so nothing to prepare
+        assert _save_preparations(app_factory, path) == []
+    finally:
+        other.release()
 
 
 def test_a_read_only_dossier_keeps_every_control_disabled_from_question_to_question(

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from synergy_wizard.answers import recovery
+from synergy_wizard.answers import fileformat, recovery
 from synergy_wizard.answers.dump_parts import PartCache
 from synergy_wizard.answers.fileformat import (
     HEADER,
@@ -27,6 +27,7 @@ from synergy_wizard.answers.fileformat import (
     _dump,
     _reads_back,
     dump_dossier,
+    dump_preparation,
     parse_dossier,
     read_dossier,
 )
@@ -160,6 +161,28 @@ def test_the_parts_of_an_ordinary_dossier_are_reused(data_dir: Path) -> None:
 
     head_only = {key: value for key, value in data.items() if key == "reponses"}
     assert cache.dump(head_only, no_new_part, _reads_back) == _dump(head_only)
+
+
+def test_a_prepared_dossier_is_saved_without_writing_its_answers_again(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dossier = _dossier(_mini(data_dir))
+    dossier.answers["porteur"] = Answer(value="cpas", note="Préparé « d'avance »")
+    dossier.answers["services-vises"] = Answer(value=["grh", "informatique"], updated_at=STAMP)
+    prepare = dump_preparation(dossier)
+    dossier.update_answer("description", value="Ajoutée après la copie")
+    prepare()  # on another thread in the program; the dossier changed meanwhile
+    written: list[list[str]] = []
+
+    def counting(data: dict[str, object], *, quote_everything: bool = False) -> str:
+        written.append(list(data))
+        return _dump(data, quote_everything=quote_everything)
+
+    monkeypatch.setattr(fileformat, "_dump", counting)
+    text = dump_dossier(dossier)
+    assert text == HEADER + "\n" + _dump(dossier.to_file_data())
+    answers_written = [keys for keys in written if keys[0] in dossier.answers]
+    assert answers_written == [["description"]]  # only the one added after the copy
 
 
 def test_saving_again_reuses_the_parts_and_writes_the_same_file(

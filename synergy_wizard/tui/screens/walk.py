@@ -114,6 +114,7 @@ class WalkScreen(Guarded, Screen[None]):
         self._show_counts()
         await self._show_question(self._key, save_position=False)
         session = self.session
+        self.call_after_refresh(self._saving.prepare)
         if session.renamed and not session.read_only:
             self._saving.save()  # the answers moved to renamed questions must reach the disk
         if session.notices:

@@ -1,8 +1,10 @@
 """When the walk screen writes the dossier, and what it tells the user about it.
 
 Every change is kept in memory at once and written just after the screen shows it (the write
-and its ``fsync`` do not delay the key's image). The position (the answer key), so reopening
-the dossier resumes where the user left it, is saved with the next change, or within
+and its ``fsync`` do not delay the key's image). Just after opening, the YAML of every answer
+is written in memory on another thread, so that even the first save is quick. The position
+(the answer key), so reopening the dossier resumes where the user left it, is saved with the
+next change, or within
 :data:`POSITION_SAVE_DELAY`, and always on leaving. A save that fails keeps everything due:
 the next change, or leaving, tries again.
 """
@@ -54,6 +56,19 @@ class WalkSaving:
         # may hold only some of them. Writing now would hold the others back for the time
         # of the write; one more image lets them all reach the terminal first.
         self._screen.call_after_refresh(self._save_due)
+
+    def prepare(self) -> None:
+        """Soon after opening, on another thread, make the first save as quick as the next
+        ones (see :meth:`.DossierSession.save_preparation`).
+
+        Nothing is written to disk. A failure there is not reported: the save itself does
+        the same work and reports any problem.
+        """
+        work = self._session.save_preparation()
+        if work is not None:
+            self._screen.run_worker(
+                work, thread=True, group="save-preparation", exit_on_error=False
+            )
 
     def position_moved(self, key: str) -> None:
         """The user moved to ``key``: save it soon (with the next change, at the latest)."""
