@@ -124,9 +124,29 @@ def key_sequence(count: int) -> list[tuple[str, str]]:
     return [("answer", "2") if i % 2 == 0 else ("move", PAGE_DOWN) for i in range(count)]
 
 
+MULTIPLE_CHOICE_HINT = "décochez"
+"""A word of the hint the wizard shows under a multiple-choice question."""
+
+
+CHOSEN_SECOND = "● 2 "
+"""How the wizard shows a statut or a choice question whose second choice is chosen."""
+
+
+def answer_key(screen: str, key: str) -> str:
+    """The key that changes the answer of the question on ``screen``: ``key`` (2: the
+    second choice of a statut or a choice, a character typed in a text); 1 when the second
+    choice is already chosen; Space (toggle) on a multiple choice. A key that changes
+    nothing draws nothing: it would time whatever the screen draws next instead."""
+    if MULTIPLE_CHOICE_HINT in screen:
+        return " "
+    return "1" if CHOSEN_SECOND in screen else key
+
+
 def _time_keys(terminal: TimedTerminal, keys: int) -> Latencies:
     result = Latencies()
     for kind, key in key_sequence(keys):
+        if kind == "answer":
+            key = answer_key(terminal.text(), key)
         timing: KeyTiming | None = terminal.time_key(key)
         if timing is None:
             result.silent += 1
