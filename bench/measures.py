@@ -152,6 +152,10 @@ def measure_screens(
 # --- 3: key to frame ----------------------------------------------------------------------
 
 
+def _median(values: list[float]) -> float | None:
+    return Summary.of(values).median if values else None
+
+
 def measure_latency(cases: list[Case], keys: int, size: tuple[int, int], log: Log) -> list[Row]:
     log("latence des touches, application vide")
     base_failures: list[str] = []
@@ -173,6 +177,11 @@ def measure_latency(cases: list[Case], keys: int, size: tuple[int, int], log: Lo
             "answer_p90": Summary.of(measured.answer).p90 if measured.answer else None,
             "move": Summary.of(measured.move).median if measured.move else None,
             "move_p90": Summary.of(measured.move).p90 if measured.move else None,
+            "answer_first": _median(measured.answer_first),
+            "move_first": _median(measured.move_first),
+            "move_first_p90": Summary.of(measured.move_first).p90 if measured.move_first else None,
+            "burst_end": _median(measured.burst_end),
+            "burst_end_p90": Summary.of(measured.burst_end).p90 if measured.burst_end else None,
             "silent_keys": measured.silent,
         }
         for metric, limit, text in (

@@ -109,8 +109,16 @@ def open_dossier(case: Case, columns: int, lines: int) -> ScreenRun:
 
 @dataclass
 class Latencies:
+    """Seconds from each key to the image it led to (see :attr:`.KeyTiming.final`)."""
+
     answer: list[float] = field(default_factory=list)
     move: list[float] = field(default_factory=list)
+    answer_first: list[float] = field(default_factory=list)
+    """From each answering key to the first byte of its frames."""
+    move_first: list[float] = field(default_factory=list)
+    """From each moving key to the first byte of its frames (the new question drawn)."""
+    burst_end: list[float] = field(default_factory=list)
+    """From each key to the last byte of its burst of output, repeated images included."""
     silent: int = 0
     """Keys after which the screen did not change (e.g. a digit on a multiple choice)."""
 
@@ -151,7 +159,13 @@ def _time_keys(terminal: TimedTerminal, keys: int) -> Latencies:
         if timing is None:
             result.silent += 1
             continue
-        (result.answer if kind == "answer" else result.move).append(timing.last)
+        result.burst_end.append(timing.last)
+        if kind == "answer":
+            result.answer.append(timing.final)
+            result.answer_first.append(timing.first)
+        else:
+            result.move.append(timing.final)
+            result.move_first.append(timing.first)
     return result
 
 

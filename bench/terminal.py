@@ -21,12 +21,20 @@ PAGE_DOWN = "\x1b[6~"
 
 @dataclass(frozen=True)
 class KeyTiming:
-    """When the terminal received the first and the last byte of the frames a key caused."""
+    """When the terminal received the output a key caused, and when the image was final."""
 
     first: float
     """Seconds from sending the key to the first byte of output."""
+    final: float
+    """Seconds from sending the key to the output after which the image on screen
+    (characters, colours, styles, cursor) no longer changed: what the user sees then is
+    what the key led to. Later output of the burst only drew the same image again."""
     last: float
-    """Seconds from sending the key to the last byte of the burst (the screen is then final)."""
+    """Seconds from sending the key to the last byte of the burst."""
+
+
+Image = tuple[object, tuple[int, int] | None]
+"""A comparable picture of the screen (see :meth:`TimedTerminal.image`)."""
 
 
 class TimedTerminal:
@@ -114,20 +122,31 @@ class TimedTerminal:
         self.settle(quiet=quiet, limit=limit)
         sent = time.perf_counter()
         self.child.send(key)
-        first: float | None = None
-        last: float | None = None
+        images: list[tuple[float, Image]] = []
         while True:
             now = time.perf_counter()
-            if now - sent > limit or (last is not None and now - (sent + last) > quiet):
+            if now - sent > limit or (images and now - (sent + images[-1][0]) > quiet):
                 break
             if self._read(0.005):
-                arrived = time.perf_counter() - sent
-                if first is None:
-                    first = arrived
-                last = arrived
-        if first is None or last is None:
+                images.append((time.perf_counter() - sent, self.image()))
+        if not images:
             return None
-        return KeyTiming(first, last)
+        final_image = images[-1][1]
+        final = images[-1][0]
+        for arrived, image in reversed(images):
+            if image != final_image:
+                break
+            final = arrived
+        return KeyTiming(images[0][0], final, images[-1][0])
+
+    def image(self) -> Image:
+        """What the screen shows: every cell (character, colours, styles) and, when it is
+        visible, the cursor (a hidden cursor moves while a frame is drawn: unseen)."""
+        buffer = self.screen.buffer
+        columns = range(self.screen.columns)
+        cells = tuple(tuple(buffer[y][x] for x in columns) for y in range(self.screen.lines))
+        cursor = self.screen.cursor
+        return cells, None if cursor.hidden else (cursor.x, cursor.y)
 
     # --- the process --------------------------------------------------------------------
 
