@@ -101,6 +101,9 @@ def load_text_area(area: TextArea, text: str) -> None:
     if area.text != text:
         with area.prevent(TextArea.Changed):
             area.load_text(text)
+        # Textual redraws only the lines it knows changed (the cursor's): when the area keeps
+        # its size, the other lines would show the former text until the next layout.
+        area.refresh()
     else:
         area.history.clear()
     area.scroll_home(animate=False)
