@@ -58,19 +58,21 @@ __all__ = [
 SUFFIX = ".yaml"
 
 
-def load_dossier(path: Path) -> Dossier:
+def load_dossier(path: Path, *, to_edit: bool = False) -> Dossier:
     """Read the dossier at ``path``. Raises :class:`DossierError` (French, located).
 
     A dossier written by a newer version of the program raises :class:`NewerFormatError`
     (a :class:`DossierError`); it must then be neither edited nor saved (see
     :func:`synergy_wizard.answers.readonly.load_dossier_read_only` to show it).
 
-    The bytes read are remembered as valid: the first save of the dossier then need not
-    check them again before backing them up (:func:`~.recovery.protect_previous`).
+    ``to_edit``: the dossier is read to be changed and saved by this program. The bytes read
+    are then remembered as valid, so that its first save need not check them again before
+    backing them up (:func:`~.recovery.protect_previous`).
     """
     raw = read_dossier_bytes(path)
     dossier = parse_dossier(raw, path)
-    remember_good(path, raw)
+    if to_edit:
+        remember_good(path, raw)
     return dossier
 
 

@@ -253,7 +253,7 @@ def open_session(path: Path, catalog: Catalog, *, restore: Backup | None = None)
         return _read_only_session(path, catalog, f"{error.message} {error.hint}")
     try:
         restored = restore_backup(path, restore) if restore is not None else None
-        dossier = load_dossier(path)
+        dossier = load_dossier(path, to_edit=True)
         session = _session(path, dossier, catalog)
     except NewerFormatError:
         lock.release()  # never written: others may look at it too

@@ -237,14 +237,16 @@ def test_a_file_damaged_between_two_saves_is_still_kept_aside(
     assert path.read_text(encoding="utf-8") == dump_dossier(dossier)
 
 
-def test_a_dossier_just_read_is_backed_up_without_being_checked_again(
+def test_a_dossier_read_to_edit_is_backed_up_without_being_checked_again(
     data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     checklist = _mini(data_dir)
-    path = tmp_path / "dossier.yaml"
-    path.write_text(dump_dossier(_dossier(checklist)), encoding="utf-8")
-    original = path.read_bytes()
-    dossier = load_dossier(path)
+    edited, listed = tmp_path / "ouvert.yaml", tmp_path / "liste.yaml"
+    for path in (edited, listed):
+        path.write_text(dump_dossier(_dossier(checklist)), encoding="utf-8")
+    original = edited.read_bytes()
+    dossier = load_dossier(edited, to_edit=True)
+    load_dossier(listed)  # only read (the list of dossiers): nothing remembered
     checked: list[Path] = []
 
     def counted(raw: bytes, where: Path) -> Dossier:
@@ -253,10 +255,12 @@ def test_a_dossier_just_read_is_backed_up_without_being_checked_again(
 
     monkeypatch.setattr(recovery, "parse_dossier", counted)
     dossier.update_answer(checklist.questions[0].id, note="vu")
-    result = save_dossier(dossier, path)
+    result = save_dossier(dossier, edited)
     assert checked == []
     assert result.backup is not None
     assert result.backup.path.read_bytes() == original
+    save_dossier(dossier, listed)
+    assert checked == [listed]
 
 
 def test_a_file_damaged_after_it_was_read_is_still_kept_aside(
@@ -264,7 +268,7 @@ def test_a_file_damaged_after_it_was_read_is_still_kept_aside(
 ) -> None:
     path = tmp_path / "dossier.yaml"
     path.write_text(dump_dossier(_dossier(_mini(data_dir))), encoding="utf-8")
-    dossier = load_dossier(path)
+    dossier = load_dossier(path, to_edit=True)
     path.write_bytes(b"reponses: [\n")  # damaged behind the program's back
     result = save_dossier(dossier, path)
     assert result.kept_aside is not None

@@ -4,9 +4,8 @@ Every change is kept in memory at once and written just after the screen shows i
 and its ``fsync`` do not delay the key's image). Just after opening, the YAML of every answer
 is written in memory on another thread, so that even the first save is quick. The position
 (the answer key), so reopening the dossier resumes where the user left it, is saved with the
-next change, or within
-:data:`POSITION_SAVE_DELAY`, and always on leaving. A save that fails keeps everything due:
-the next change, or leaving, tries again.
+next change, or within :data:`POSITION_SAVE_DELAY`, and always on leaving. A save that fails
+keeps everything due: the next change, or leaving, tries again.
 """
 
 from __future__ import annotations
