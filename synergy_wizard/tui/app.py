@@ -35,6 +35,10 @@ MIN_WIDTH = 80
 MIN_HEIGHT = 22
 
 
+FIRST_FRAME_PAUSE = 0.01
+"""Seconds left to Textual to write the first frame before the models are imported."""
+
+
 @runtime_checkable
 class SavesOnExit(Protocol):
     """A screen holding changes that must reach the disk before the program ends."""
@@ -83,8 +87,15 @@ class SynergyWizardApp(GuardedApp, WizardCommandsApp):
         self._check_size(self.size.width, self.size.height)
 
     def on_ready(self) -> None:
-        """The first frame is on the terminal: check the dossier folder, clean what an
-        interrupted run left, then let the home screen read the dossiers."""
+        """The first frame is drawn. Textual writes it to the terminal on another thread,
+        which needs the interpreter while this one waits: leave it a moment before reading
+        the dossiers, whose models (pydantic) take the interpreter for about 0.15 s to import.
+        Without the pause, the first image reached the terminal only after that import."""
+        self.set_timer(FIRST_FRAME_PAUSE, self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        """Check the dossier folder, clean what an interrupted run left, then let the home
+        screen read the dossiers."""
         problem = self._folder_problem()
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):

@@ -311,9 +311,9 @@ def test_a_dossier_folder_that_cannot_be_written_is_reported_at_start(
 
     async def scenario() -> None:
         app = make_app(dossiers_dir, checklists=[mini_checklist])
-        async with app.run_test(size=(80, 24)):
-            home = app.screen
-            assert isinstance(home, HomeScreen)
+        async with app.run_test(size=(80, 24)) as pilot:
+            home = await wait_for_dossier_list(pilot)  # checked just before it is read
+            assert app.screen is home
             problem = home.query_one("#folder-problem", Static)
             assert problem.display
             text = str(problem.render())
