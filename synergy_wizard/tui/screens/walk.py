@@ -18,6 +18,7 @@ under a banner saying why; its controls are disabled and nothing is ever saved.
 
 from __future__ import annotations
 
+import asyncio
 from typing import ClassVar
 
 from textual import on
@@ -47,6 +48,14 @@ from synergy_wizard.tui.widgets.static_text import update_text
 __all__ = ["POSITION_SAVE_DELAY", "WalkScreen"]
 
 _PICK_KEYS = 9
+
+
+async def _let_widgets_report() -> None:
+    """Let the widgets just changed ask the screen for their repaint or layout (each does so
+    from its own task) while updates are held: drawn with only some of the requests, the new
+    question showed for a few frames cut short, or under the previous answer control."""
+    for _ in range(2):
+        await asyncio.sleep(0)
 
 
 class WalkScreen(Guarded, Screen[None]):
@@ -165,10 +174,11 @@ class WalkScreen(Guarded, Screen[None]):
             await pane.mount(view)
             self.query_one("#no-question").display = False
         else:
-            with self.app.batch_update():  # one repaint for all the changes
+            with self.app.batch_update():  # one image for all the changes
                 await view.show(context)
                 view.display = True
                 self.query_one("#no-question").display = False
+                await _let_widgets_report()
         pane.scroll_home(animate=False)
         view.focus_answer()
         self.query_one(SectionList).highlighted = self.session.instance_index(slot.instance)
