@@ -18,7 +18,6 @@ under a banner saying why; its controls are disabled and nothing is ever saved.
 
 from __future__ import annotations
 
-import asyncio
 from typing import ClassVar
 
 from textual import on
@@ -31,6 +30,7 @@ from textual.widgets import Header, OptionList, ProgressBar, Static
 
 from synergy_wizard.answers.plan import Slot
 from synergy_wizard.tui.finder import FilterName
+from synergy_wizard.tui.frames import let_widgets_report
 from synergy_wizard.tui.guard import Guarded
 from synergy_wizard.tui.notices import kept_answers_notice, read_only_banner
 from synergy_wizard.tui.screens.dialogs import NoticeDialog
@@ -48,14 +48,6 @@ from synergy_wizard.tui.widgets.static_text import update_text
 __all__ = ["POSITION_SAVE_DELAY", "WalkScreen"]
 
 _PICK_KEYS = 9
-
-
-async def _let_widgets_report() -> None:
-    """Let the widgets just changed ask the screen for their repaint or layout (each does so
-    from its own task) while updates are held: drawn with only some of the requests, the new
-    question showed for a few frames cut short, or under the previous answer control."""
-    for _ in range(2):
-        await asyncio.sleep(0)
 
 
 class WalkScreen(Guarded, Screen[None]):
@@ -89,6 +81,8 @@ class WalkScreen(Guarded, Screen[None]):
         self._contexts = QuestionContexts(session, self)
         self._search: tuple[str, FilterName] = ("", "toutes")
         self._view: QuestionView | None = None
+        self._shown = 0
+        """Counts the questions asked for (see :meth:`_show_question`)."""
         self._counts_shown: tuple[str, str] | None = None
         self._bindings_shown: tuple[bool, bool, int] | None = None
         """The state of the navigation keys the Footer shows (see :meth:`_refresh_keys`)."""
@@ -156,7 +150,6 @@ class WalkScreen(Guarded, Screen[None]):
         """Show the question ``key`` (or the next shown question, when that one is hidden)
         in the question view, which is updated in place."""
         self._flush_view()
-        pane = self.query_one("#question-pane", VerticalScroll)
         target = self.session.nearest_visible(key)
         slot = self._slot(target) if target is not None else None
         view = self._view
@@ -169,17 +162,27 @@ class WalkScreen(Guarded, Screen[None]):
             return
         self._key = slot.key
         context = self._contexts.context(slot)
+        self._shown += 1
+        shown = self._shown
         if view is None:
             view = self._view = QuestionView(context)
-            await pane.mount(view)
+            await self.query_one("#question-pane", VerticalScroll).mount(view)
             self.query_one("#no-question").display = False
-        else:
-            with self.app.batch_update():  # one image for all the changes
-                await view.show(context)
-                view.display = True
-                self.query_one("#no-question").display = False
-                await _let_widgets_report()
-        pane.scroll_home(animate=False)
+            if shown == self._shown:
+                self._around_question(view, slot, save_position=save_position)
+            return
+        with self.app.batch_update():  # one image for all the changes
+            await view.show(context)  # may wait (a control mounted for a new kind)
+            if shown != self._shown:
+                return  # another question was asked for meanwhile: it is being shown
+            view.display = True
+            self.query_one("#no-question").display = False
+            self._around_question(view, slot, save_position=save_position)
+            await let_widgets_report()
+
+    def _around_question(self, view: QuestionView, slot: Slot, *, save_position: bool) -> None:
+        """What goes with the question just shown: scroll, focus, section, keys, position."""
+        self.query_one("#question-pane", VerticalScroll).scroll_home(animate=False)
         view.focus_answer()
         self.query_one(SectionList).highlighted = self.session.instance_index(slot.instance)
         self._refresh_keys()

@@ -169,6 +169,8 @@ class QuestionView(Guarded, Vertical):
         if question.kind != previous.question.kind:
             update_text(self._static(".question-hint"), Content(self._hint()))
         await self._show_control(previous.question)
+        if self.context is not context:
+            return  # another question was shown while a control was mounted: it is on screen
         notice = orphan_notice(question, answer)
         notice_widget = self._static(".question-notice")
         if notice or notice_widget.display:
@@ -179,11 +181,14 @@ class QuestionView(Guarded, Vertical):
         self.query_one(GuidancePanel).show(context.guidance)
 
     async def _show_control(self, previous: Question) -> None:
+        context = self.context
         kind = control_kind(self.question)
         control = self._controls.get(kind)
         if control is None:
             control = self._new_control(kind)
             await self.query_one(".answer-controls").mount(control)
+            if self.context is not context:
+                return  # shown meanwhile: the later question chose which control to show
         else:
             show_in_control(control, self.question, self.context.answer.value)
         previous_kind = control_kind(previous)
