@@ -20,7 +20,7 @@ hidden in exactly the same cases everywhere.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import (
     BaseModel,
@@ -32,6 +32,9 @@ from pydantic import (
     Tag,
     model_validator,
 )
+
+if TYPE_CHECKING:
+    from synergy_wizard.checklist.models import Question
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _Identifier = Annotated[str, StringConstraints(strict=True, pattern=ID_PATTERN, max_length=80)]
@@ -183,3 +186,31 @@ def referenced_questions(condition: Condition | None) -> set[str]:
     if condition is None:
         return set()
     return {test.question for test in tests_of(condition)}
+
+
+def problems_of_test(owner: str, test: Test, target: Question) -> list[str]:
+    """Why ``test``, in the condition of ``owner``, cannot apply to the question ``target``
+    (an operator its kind does not have, a choice it does not offer), in French."""
+    problems: list[str] = []
+    if test.contains is not None and target.kind != "choix_multiple":
+        problems.append(
+            f"la condition de {owner} emploie « contient » sur la question « {target.id} », "
+            "qui n'est pas à choix multiple (employez « est » ou « parmi »)"
+        )
+    if (test.equals is not None or test.among is not None) and target.kind not in (
+        "statut",
+        "choix",
+    ):
+        problems.append(
+            f"la condition de {owner} emploie « est » ou « parmi » sur la question "
+            f"« {target.id} », qui n'est ni un statut ni un choix unique"
+        )
+    possible = {c.id for c in target.effective_choices}
+    for value in test.values:
+        if possible and value not in possible:
+            allowed = ", ".join(sorted(possible))
+            problems.append(
+                f"la condition de {owner} attend « {value} » pour la question « {target.id} », "
+                f"qui ne propose pas ce choix (choix possibles : {allowed})"
+            )
+    return problems

@@ -23,7 +23,12 @@ from pydantic import (
     model_validator,
 )
 
-from synergy_wizard.checklist.conditions import Condition, referenced_questions, tests_of
+from synergy_wizard.checklist.conditions import (
+    Condition,
+    problems_of_test,
+    referenced_questions,
+    tests_of,
+)
 
 #: An identifier usable in files and URLs: lowercase letters, digits and dashes.
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -278,7 +283,7 @@ class Checklist(_Strict):
                             "qui n'existe pas"
                         )
                         continue
-                    problems.extend(_test_problems(owner, test, target))
+                    problems.extend(problems_of_test(owner, test, target))
             if section.repeat_for is not None:
                 target = by_id.get(section.repeat_for)
                 if target is None or target.kind != "choix_multiple":
@@ -372,32 +377,3 @@ class Checklist(_Strict):
         content = self.model_dump_json(by_alias=True, exclude_defaults=True)
         digest = hashlib.sha256(content.encode("utf-8"))
         return "sha256:" + digest.hexdigest()
-
-
-def _test_problems(owner: str, test: object, target: Question) -> list[str]:
-    from synergy_wizard.checklist.conditions import Test
-
-    assert isinstance(test, Test)
-    problems: list[str] = []
-    if test.contains is not None and target.kind != "choix_multiple":
-        problems.append(
-            f"la condition de {owner} emploie « contient » sur la question « {target.id} », "
-            "qui n'est pas à choix multiple (employez « est » ou « parmi »)"
-        )
-    if (test.equals is not None or test.among is not None) and target.kind not in (
-        "statut",
-        "choix",
-    ):
-        problems.append(
-            f"la condition de {owner} emploie « est » ou « parmi » sur la question "
-            f"« {target.id} », qui n'est ni un statut ni un choix unique"
-        )
-    possible = {c.id for c in target.effective_choices}
-    for value in test.values:
-        if possible and value not in possible:
-            allowed = ", ".join(sorted(possible))
-            problems.append(
-                f"la condition de {owner} attend « {value} » pour la question « {target.id} », "
-                f"qui ne propose pas ce choix (choix possibles : {allowed})"
-            )
-    return problems
