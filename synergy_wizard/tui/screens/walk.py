@@ -32,18 +32,18 @@ from synergy_wizard.answers.plan import Slot
 from synergy_wizard.tui.finder import FilterName
 from synergy_wizard.tui.frames import let_widgets_report
 from synergy_wizard.tui.guard import Guarded
-from synergy_wizard.tui.notices import kept_answers_notice, read_only_banner
+from synergy_wizard.tui.notices import read_only_banner
 from synergy_wizard.tui.screens.dialogs import NoticeDialog
 from synergy_wizard.tui.screens.search import SearchScreen
 from synergy_wizard.tui.screens.summary import SummaryScreen
 from synergy_wizard.tui.screens.walk_contexts import QuestionContexts
+from synergy_wizard.tui.screens.walk_counts import WalkCounts
 from synergy_wizard.tui.screens.walk_saving import POSITION_SAVE_DELAY, WalkSaving
 from synergy_wizard.tui.session import DossierSession, WalkPreferences
 from synergy_wizard.tui.settings import PreferencesHolder
 from synergy_wizard.tui.widgets.footer import WizardFooter
 from synergy_wizard.tui.widgets.question_view import QuestionView
 from synergy_wizard.tui.widgets.section_list import SectionList
-from synergy_wizard.tui.widgets.static_text import update_text
 
 __all__ = ["POSITION_SAVE_DELAY", "WalkScreen"]
 
@@ -81,9 +81,7 @@ class WalkScreen(Guarded, Screen[None]):
         self._contexts = QuestionContexts(session, self)
         self._search: tuple[str, FilterName] = ("", "toutes")
         self._view: QuestionView | None = None
-        self._shown = 0
-        """Counts the questions asked for (see :meth:`_show_question`)."""
-        self._counts_shown: tuple[str, str] | None = None
+        self._counts = WalkCounts(self, session)
         self._bindings_shown: tuple[bool, bool, int] | None = None
         """The state of the navigation keys the Footer shows (see :meth:`_refresh_keys`)."""
         self.sub_title = session.dossier.project.name
@@ -114,7 +112,7 @@ class WalkScreen(Guarded, Screen[None]):
         yield WizardFooter()
 
     async def on_mount(self) -> None:
-        self._show_counts()
+        self._counts.show()
         await self._show_question(self._key, save_position=False)
         session = self.session
         self.call_after_refresh(self._saving.prepare)
@@ -162,18 +160,16 @@ class WalkScreen(Guarded, Screen[None]):
             return
         self._key = slot.key
         context = self._contexts.context(slot)
-        self._shown += 1
-        shown = self._shown
         if view is None:
             view = self._view = QuestionView(context)
             await self.query_one("#question-pane", VerticalScroll).mount(view)
             self.query_one("#no-question").display = False
-            if shown == self._shown:
+            if self._key == slot.key:  # else another question was asked for meanwhile
                 self._around_question(view, slot, save_position=save_position)
             return
         with self.app.batch_update():  # one image for all the changes
             await view.show(context)  # may wait (a control mounted for a new kind)
-            if shown != self._shown:
+            if self._key != slot.key:
                 return  # another question was asked for meanwhile: it is being shown
             view.display = True
             self.query_one("#no-question").display = False
@@ -235,7 +231,7 @@ class WalkScreen(Guarded, Screen[None]):
         """
         if not self.session.set_answer(edit.key, edit.field, edit.value):
             return False
-        self._show_counts()
+        self._counts.show()
         return True
 
     async def _follow_plan(self) -> None:
@@ -279,29 +275,6 @@ class WalkScreen(Guarded, Screen[None]):
         if self._key:
             self.session.dossier.position = self._key
         return self._saving.save()
-
-    def _show_counts(self) -> None:
-        """Refresh the section list, the overall progress and the kept-answers notice."""
-        session = self.session
-        progress = session.progress
-        self.query_one(SectionList).show_progress(progress)
-        label = f"Progression : {progress.answered}/{progress.total}"
-        if progress.open_points:
-            label += f" · {progress.open_points} à suivre"
-        notice = kept_answers_notice(session.kept_hidden_count(), session.orphan_count())
-        shown = self._counts_shown
-        if (label, notice) == shown:
-            return  # only a note or a follow-up changed: nothing to redraw here
-        self._counts_shown = (label, notice)
-        if shown is None or label != shown[0]:
-            update_text(self.query_one("#overall-label", Static), Content(label))
-            self.query_one("#overall-bar", ProgressBar).update(
-                total=max(progress.total, 1), progress=progress.answered
-            )
-        if shown is None or notice != shown[1]:
-            kept = self.query_one("#kept-notice", Static)
-            update_text(kept, Content(notice))
-            kept.display = bool(notice)
 
     # --- actions ------------------------------------------------------------------------
 
