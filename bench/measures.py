@@ -156,6 +156,10 @@ def _median(values: list[float]) -> float | None:
     return Summary.of(values).median if values else None
 
 
+def _p90(values: list[float]) -> float | None:
+    return Summary.of(values).p90 if values else None
+
+
 def measure_latency(cases: list[Case], keys: int, size: tuple[int, int], log: Log) -> list[Row]:
     log("latence des touches, application vide")
     base_failures: list[str] = []
@@ -173,15 +177,15 @@ def measure_latency(cases: list[Case], keys: int, size: tuple[int, int], log: Lo
             or scenarios.Latencies()
         )
         extra = {
-            "answer": Summary.of(measured.answer).median if measured.answer else None,
-            "answer_p90": Summary.of(measured.answer).p90 if measured.answer else None,
-            "move": Summary.of(measured.move).median if measured.move else None,
-            "move_p90": Summary.of(measured.move).p90 if measured.move else None,
+            "answer": _median(measured.answer),
+            "answer_p90": _p90(measured.answer),
+            "move": _median(measured.move),
+            "move_p90": _p90(measured.move),
             "answer_first": _median(measured.answer_first),
             "move_first": _median(measured.move_first),
-            "move_first_p90": Summary.of(measured.move_first).p90 if measured.move_first else None,
+            "move_first_p90": _p90(measured.move_first),
             "burst_end": _median(measured.burst_end),
-            "burst_end_p90": Summary.of(measured.burst_end).p90 if measured.burst_end else None,
+            "burst_end_p90": _p90(measured.burst_end),
             "silent_keys": measured.silent,
         }
         for metric, limit, text in (
