@@ -173,8 +173,12 @@ class WalkScreen(Guarded, Screen[None]):
                 return  # another question was asked for meanwhile: it is being shown
             view.display = True
             self.query_one("#no-question").display = False
-            self._around_question(view, slot, save_position=save_position)
             await let_widgets_report()
+        # The screen took the widgets' requests while images were held: have it look at
+        # them now (else nothing would be drawn until something else woke it).
+        self.check_idle()
+        if self._key == slot.key:  # else another question was asked for meanwhile
+            self._around_question(view, slot, save_position=save_position)
 
     def _around_question(self, view: QuestionView, slot: Slot, *, save_position: bool) -> None:
         """What goes with the question just shown: scroll, focus, section, keys, position."""
